@@ -1,0 +1,110 @@
+'use strict';
+// One request from arrival to answer: route it, log it, apply any fault, then run its handler.
+
+const { readBody, createResponder, errorBody } = require('./http-io.cjs');
+const { matchRoute } = require('./routes/index.cjs');
+const { createLogEntry, recordBody } = require('./request-log.cjs');
+const { validateFault, faultHeaders, faultAnswer } = require('./faults.cjs');
+
+const FAULTABLE_ROUTES = new Set(['token', 'link']);
+
+async function handleRequest(state, req, res) {
+  const url = new URL(req.url, 'http://sandbox.invalid');
+  const matched = matchRoute(state.routes, url.pathname);
+  const routeName = matched ? matched.route.name : 'other';
+  const isControl = routeName === 'control';
+
+  const entry = isControl ? null : createLogEntry(req, routeName, state.redactor);
+  if (entry) state.requests.push(entry);
+  const reply = createResponder(res, {
+    cors: state.settings.cors,
+    onStatus: (status) => { if (entry) entry.status = status; },
+  });
+
+  if (req.method === 'OPTIONS' && state.settings.cors) return reply.preflight();
+  if (entry && FAULTABLE_ROUTES.has(routeName)) state.counters[`${routeName}Requests`] += 1;
+
+  let body;
+  try {
+    body = await readBody(req);
+  } catch {
+    return; // the client went away; there is no one to answer
+  }
+  if (body.tooLarge) return reply.json(413, errorBody(413, 'request body too large'));
+  if (entry) recordBody(entry, body.text, state.redactor);
+
+  if (!isControl) {
+    const fault = takeFault(state, req, routeName, reply);
+    if (fault === undefined) return; // an invalid X-Sandbox-Fault header, already answered 400
+    if (fault) {
+      entry.fault = fault;
+      const carryOn = await applyFault(state, fault, req, res, reply);
+      if (!carryOn) return;
+    }
+  }
+
+  if (!matched) return reply.json(404, errorBody(404, 'not found'));
+  const { route, params } = matched;
+  if (!route.methods.includes(req.method)) {
+    return reply.json(405, errorBody(405, 'method not allowed'), { allow: route.methods.join(', ') });
+  }
+  route.handle({ state, req, url, body: body.text, params, reply, entry });
+}
+
+/**
+ * The fault for this request: from its own X-Sandbox-Fault header (any route; its `route` field is
+ * ignored), else the oldest queued fault for its route. Returns null for none, undefined after
+ * answering 400 to an invalid header.
+ */
+function takeFault(state, req, routeName, reply) {
+  const header = req.headers['x-sandbox-fault'];
+  if (header !== undefined) {
+    try {
+      return validateFault(JSON.parse(header));
+    } catch (error) {
+      const reason = error instanceof TypeError ? error.message : 'not valid JSON';
+      reply.json(400, errorBody(400, `invalid X-Sandbox-Fault header: ${reason}`));
+      return undefined;
+    }
+  }
+  return FAULTABLE_ROUTES.has(routeName) ? state.faultQueue.take(routeName) : null;
+}
+
+/** @returns {Promise<boolean>} whether the request should still be handled normally */
+async function applyFault(state, fault, req, res, reply) {
+  if (fault.delayMs) {
+    const clientStayed = await waitWhileConnected(state, fault.delayMs, res);
+    if (!clientStayed) return false;
+  }
+  if (fault.reset) {
+    res.socket?.destroy();
+    return false;
+  }
+  reply.addHeaders(faultHeaders(fault));
+  const answer = faultAnswer(fault);
+  if (!answer) return true;
+  reply.raw(answer.status, answer.body);
+  return false;
+}
+
+/**
+ * Waits `ms`, cut short if the client disconnects. Timers live in `state.delayTimers` so close()
+ * can clear them and the process is not held open by a pending delay.
+ * @returns {Promise<boolean>} false when the client went away
+ */
+function waitWhileConnected(state, ms, res) {
+  return new Promise((resolve) => {
+    const finish = (clientStayed) => {
+      clearTimeout(timer);
+      state.delayTimers.delete(timer);
+      res.off('close', onClose);
+      resolve(clientStayed);
+    };
+    const onClose = () => finish(false);
+    const timer = setTimeout(() => finish(true), ms);
+    state.delayTimers.add(timer);
+    res.on('close', onClose);
+  });
+}
+
+module.exports = { handleRequest };

@@ -1,0 +1,118 @@
+'use strict';
+// A local FACEKI-compatible sandbox server: token endpoints, the KYC link endpoint, hosted link
+// pages, a request log and fault injection, for testing clients without touching FACEKI.
+// Built on Node's own modules only; the API is described in index.d.ts.
+
+const http = require('node:http');
+const { normalizeOptions, isPositiveInteger } = require('./options.cjs');
+const { createTokenAuthority } = require('./tokens.cjs');
+const { createFaultQueue } = require('./faults.cjs');
+const { createRedactor } = require('./redaction.cjs');
+const { createRoutes } = require('./routes/index.cjs');
+const { handleRequest } = require('./handle-request.cjs');
+const { errorBody } = require('./http-io.cjs');
+
+/** Subject of tokens minted with sandbox.issueToken(), which belong to no client. */
+const ISSUED_TOKEN_SUBJECT = 'sandbox';
+
+async function startSandbox(options) {
+  const settings = normalizeOptions(options);
+  const state = {
+    settings,
+    baseUrl: '', // known once listening
+    tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
+    tokenAuthority: createTokenAuthority({ staticTokens: settings.tokens }),
+    faultQueue: createFaultQueue(),
+    redactor: createRedactor([...settings.clients.map((client) => client.clientSecret), ...settings.tokens]),
+    routes: createRoutes(settings.endpoints),
+    requests: [],
+    links: [],
+    counters: { tokenRequests: 0, linkRequests: 0 },
+    delayTimers: new Set(),
+  };
+
+  const server = http.createServer((req, res) => {
+    handleRequest(state, req, res).catch(() => answerInternalError(res));
+  });
+  const sockets = trackSockets(server);
+  await listen(server, settings.port, settings.host);
+  const { port } = server.address();
+  state.baseUrl = `http://${formatHost(settings.host)}:${port}`;
+
+  let closing = null;
+  return {
+    url: state.baseUrl,
+    port,
+    requests: state.requests,
+    links: state.links,
+
+    /** Stops the server, dropping open (also keep-alive) connections; safe to call twice. */
+    close() {
+      closing ??= new Promise((resolve) => {
+        for (const timer of state.delayTimers) clearTimeout(timer);
+        state.delayTimers.clear();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+
+    clearLog() {
+      state.requests.length = 0; // in place, so references to sandbox.requests stay live
+    },
+
+    /** Mints a valid token without a request; a negative lifetime gives an already expired one. */
+    issueToken({ lifetimeSeconds = state.tokenLifetimeSeconds } = {}) {
+      if (!Number.isInteger(lifetimeSeconds)) throw new TypeError('issueToken: lifetimeSeconds must be an integer');
+      return state.tokenAuthority.issue({ subject: ISSUED_TOKEN_SUBJECT, lifetimeSeconds });
+    },
+
+    /** Lifetime of tokens issued from now on by the token endpoints. */
+    setTokenLifetime(seconds) {
+      if (!isPositiveInteger(seconds)) throw new TypeError('setTokenLifetime: seconds must be a positive integer');
+      state.tokenLifetimeSeconds = seconds;
+    },
+
+    failNext(faults) {
+      state.faultQueue.add(faults);
+    },
+
+    pendingFaults: () => state.faultQueue.size(),
+
+    stats: () => ({ ...state.counters }),
+  };
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+// server.close() waits for idle keep-alive connections; close() destroys them, so it needs them all.
+// (server.closeAllConnections() would do this, but only from Node 18.2.)
+function trackSockets(server) {
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  return sockets;
+}
+
+function formatHost(host) {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+// Only reached through a bug in the sandbox: answer rather than leave the client hanging.
+function answerInternalError(res) {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(errorBody(500, 'sandbox internal error')));
+}
+
+module.exports = { startSandbox };

@@ -1,0 +1,115 @@
+// Types for `faceki-kyc-link/sandbox` (npm/sandbox/index.cjs), written by hand.
+
+export interface SandboxClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface SandboxOptions {
+  /** Port to listen on; 0 (the default) picks any free port. */
+  port?: number;
+  /** Interface to listen on; default '127.0.0.1'. */
+  host?: string;
+  /** Accepted credentials; default [{ clientId: 'sandbox-client', clientSecret: 'sandbox-secret' }]. */
+  clients?: SandboxClient[];
+  /** Known workflow IDs; any other answers responseCode 5001. Default ['sandbox-workflow']. */
+  workflows?: string[];
+  /** Extra bearer tokens that are always accepted as they are. Default []. */
+  tokens?: string[];
+  /** Lifetime (positive integer seconds) of tokens from the token endpoints; default 3600. */
+  tokenLifetimeSeconds?: number;
+  /** A disabled token endpoint answers 404 like an unknown path. Both default to true. */
+  endpoints?: { generateToken?: boolean; accessToken?: boolean };
+  /** Send CORS headers and answer OPTIONS preflights; default true. */
+  cors?: boolean;
+}
+
+/**
+ * One injected fault; it applies to one request. Fields combine:
+ * - `body`, `responseCode` or `status` replace the answer (`body` > `responseCode` > `status`, with
+ *   `status` as the HTTP status of the other two; without `status` they answer 200);
+ * - `delayMs` waits first (a client that disconnects meanwhile is dropped);
+ * - `reset` destroys the socket without answering (after any delay);
+ * - `retryAfter` and `headers` are added to whatever answer goes out.
+ * A fault with only `delayMs`/`retryAfter`/`headers` lets the request be handled normally.
+ */
+export interface SandboxFault {
+  /** Which route's next request the queued fault applies to; default 'link'. Ignored in X-Sandbox-Fault. */
+  route?: 'link' | 'token';
+  /** HTTP status (200-599); alone it answers {"status":false,"message":"sandbox fault","statusCode":status}. */
+  status?: number;
+  /** Retry-After header: seconds, or any header string (e.g. an HTTP date). */
+  retryAfter?: number | string;
+  delayMs?: number;
+  reset?: true;
+  /** Exact raw response body (Content-Type application/json unless `headers` says otherwise). */
+  body?: string;
+  /** Answers {"responseCode": N, "message": "sandbox fault"}. */
+  responseCode?: number;
+  /** Extra response headers; Content-Length, Transfer-Encoding and Connection are not allowed. */
+  headers?: Record<string, string | number>;
+}
+
+export interface SandboxLogEntry {
+  method: string;
+  /** Request target; the clientSecret query value is replaced by "[redacted]". */
+  path: string;
+  /** Lower-cased request headers; Authorization becomes e.g. "Bearer [redacted]". */
+  headers: Record<string, string | string[]>;
+  /** The raw body as received (token-endpoint clientSecret values redacted); null if never read. */
+  body: string | null;
+  route: 'token' | 'link' | 'page' | 'other';
+  /** HTTP status answered; null when nothing was answered (fault reset, client disconnected). */
+  status: number | null;
+  fault: SandboxFault | null;
+  /** Link requests only: body fields the sandbox ignored (present when there were some). */
+  ignoredFields?: string[];
+  /** Arrival time, ms since the epoch. */
+  at: number;
+}
+
+/** A link the sandbox issued. Records are live: editing `expiresAt` changes what its page shows. */
+export interface SandboxLink {
+  linkId: string;
+  workflowId: string;
+  applicationId: string | null;
+  /** Minutes, as requested; null when absent (the sandbox then uses 7 days). */
+  expiryTime: number | null;
+  redirectUrl: string | null;
+  /** ms since the epoch */
+  createdAt: number;
+  /** ms since the epoch */
+  expiresAt: number;
+}
+
+export interface SandboxStats {
+  /** Requests to an enabled token endpoint (preflights not counted, faulted ones counted). */
+  tokenRequests: number;
+  /** Requests to the link endpoint (preflights not counted, faulted ones counted). */
+  linkRequests: number;
+}
+
+export interface Sandbox {
+  /** e.g. 'http://127.0.0.1:PORT' */
+  readonly url: string;
+  readonly port: number;
+  /** The request log (live array). Requests to /__sandbox/* are not logged. */
+  readonly requests: SandboxLogEntry[];
+  /** Issued links (live array). */
+  readonly links: SandboxLink[];
+  /** Stops listening and destroys every open connection, keep-alive ones too. Idempotent. */
+  close(): Promise<void>;
+  /** Empties `requests` in place. */
+  clearLog(): void;
+  /** Mints a valid token directly; a negative lifetime gives an already expired token. */
+  issueToken(options?: { lifetimeSeconds?: number }): string;
+  /** Lifetime (positive integer seconds) of tokens issued by the token endpoints from now on. */
+  setTokenLifetime(seconds: number): void;
+  /** Queues faults, each for one later request of its route; throws TypeError (queuing none) if one is invalid. */
+  failNext(faults: SandboxFault | SandboxFault[]): void;
+  /** Number of queued faults not yet applied. */
+  pendingFaults(): number;
+  stats(): SandboxStats;
+}
+
+export function startSandbox(options?: SandboxOptions): Promise<Sandbox>;

@@ -1,0 +1,40 @@
+'use strict';
+// The route table: which path goes to which handler, with which methods.
+
+const { handleGenerateToken, handleAccessToken } = require('./token.cjs');
+const { handleCreateLink } = require('./link.cjs');
+const { handleHostedPage } = require('./page.cjs');
+const { handleQueueFaults, handleReadRequests, handleReadStats } = require('./control.cjs');
+
+const LINK_PATH = '/kycverify/api/kycverify/kyc-verify-link';
+const PAGE_PATH = /^\/kycverify\/([^/]+)$/;
+
+/**
+ * `name` is what the request log records ('token' | 'link' | 'page'), or 'control' for the
+ * sandbox's own endpoints. A disabled token endpoint does not exist at all: it answers 404 like any
+ * unknown path, so clients can test their fallback to the other one.
+ */
+function createRoutes(endpoints) {
+  return [
+    { name: 'token', path: '/auth/api/generate-token', methods: ['POST'], enabled: endpoints.generateToken, handle: handleGenerateToken },
+    { name: 'token', path: '/auth/api/access-token', methods: ['GET'], enabled: endpoints.accessToken, handle: handleAccessToken },
+    { name: 'link', path: LINK_PATH, methods: ['POST'], enabled: true, handle: handleCreateLink },
+    { name: 'page', pattern: PAGE_PATH, methods: ['GET'], enabled: true, handle: handleHostedPage },
+    { name: 'control', path: '/__sandbox/faults', methods: ['POST'], enabled: true, handle: handleQueueFaults },
+    { name: 'control', path: '/__sandbox/requests', methods: ['GET'], enabled: true, handle: handleReadRequests },
+    { name: 'control', path: '/__sandbox/stats', methods: ['GET'], enabled: true, handle: handleReadStats },
+  ];
+}
+
+/** @returns {{ route: object, params: object } | null} */
+function matchRoute(routes, pathname) {
+  for (const route of routes) {
+    if (!route.enabled) continue;
+    if (route.path === pathname) return { route, params: {} };
+    const match = route.pattern?.exec(pathname);
+    if (match) return { route, params: { linkId: match[1] } };
+  }
+  return null;
+}
+
+module.exports = { createRoutes, matchRoute };

@@ -1,0 +1,112 @@
+// The JS face of the wasm client: idiomatic options, AbortSignal, KycError. The rules and the pipeline
+// live in C++ (src/core); this file only adapts.
+
+import { KycError, invalidConfig, toKycError } from './kyc-error.mjs';
+import { snapshot } from './snapshot.mjs';
+
+// A client dropped without close() still frees its wasm memory. While a call runs, its promise's
+// reactions (which update #running) hold the client, so a running call is never cut short by this.
+const unclosedClients = new FinalizationRegistry((native) => native.delete());
+
+function checkSignal(signal) {
+  if (signal === undefined || signal === null) return;
+  if (typeof signal !== 'object' || typeof signal.addEventListener !== 'function' || typeof signal.aborted !== 'boolean') {
+    throw invalidConfig('signal must be an AbortSignal');
+  }
+}
+
+export class KycClient {
+  #module;
+  #native;
+  #baseUrl;
+  #running = 0;
+
+  constructor(module, native, baseUrl) {
+    this.#module = module;
+    this.#native = native;
+    this.#baseUrl = baseUrl;
+    unclosedClients.register(this, native, this);
+  }
+
+  /** Resolves to { linkId, url }; rejects with KycError. */
+  generateKycLink(request, callOptions) {
+    try {
+      if (!this.#native) throw invalidConfig('the client is closed');
+      const options = snapshot(callOptions, 'INVALID_CONFIG', 'call options');
+      checkSignal(options?.signal);
+      const call = this.#native.generateKycLink(snapshot(request, 'INVALID_REQUEST', 'request'), options);
+      this.#running++;
+      return call.then(
+        (link) => {
+          this.#running--;
+          return link;
+        },
+        (rejection) => {
+          this.#running--;
+          throw toKycError(rejection);
+        }
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** The same rules generateKycLink applies, synchronously: [] or [{ field, message }]. */
+  validate(request) {
+    try {
+      return this.#module.validateKycLinkRequest(snapshot(request, 'INVALID_REQUEST', 'request'));
+    } catch (error) {
+      if (error instanceof KycError) return [{ field: 'request', message: error.message }];
+      throw error;
+    }
+  }
+
+  /** Frees the client. Calls still running reject with ABORTED. */
+  close() {
+    if (!this.#native) return;
+    unclosedClients.unregister(this);
+    const native = this.#native;
+    this.#native = undefined;
+    native.delete();
+  }
+
+  get baseUrl() {
+    return this.#baseUrl;
+  }
+
+  /** Calls started and not yet settled. */
+  get pendingCalls() {
+    return this.#running;
+  }
+
+  toJSON() {
+    return { baseUrl: this.#baseUrl };
+  }
+}
+
+export async function createClient(loadModule, options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw invalidConfig('options must be an object');
+  }
+  const copy = snapshot(options, 'INVALID_CONFIG', 'options');
+  const module = await loadModule();
+  const native = new module.KycClient(copy);
+  const failure = native.configError();
+  if (failure) {
+    native.delete();
+    throw toKycError(failure);
+  }
+  const baseUrl = (copy.baseUrl ?? 'https://sdk.faceki.com').replace(/\/+$/, '');
+  return new KycClient(module, native, baseUrl);
+}
+
+// One call on a client of its own: no token is reused between calls (prefer a long-lived client).
+export async function generateOnce(loadModule, request, options = {}) {
+  const { signal, ...clientOptions } = options ?? {};
+  const client = await createClient(loadModule, clientOptions);
+  try {
+    return await client.generateKycLink(request, { signal });
+  } finally {
+    client.close();
+  }
+}

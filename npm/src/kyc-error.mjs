@@ -1,0 +1,43 @@
+// The package's one error type. Built from the plain objects the wasm core rejects with.
+
+const DETAIL_FIELDS = ['status', 'retryable', 'attempts', 'responseCode', 'reason', 'retryAfterMs', 'issues'];
+
+export class KycError extends Error {
+  /**
+   * @param {{ code: string, message: string, status?: number, retryable?: boolean, attempts?: number,
+   *           responseCode?: number, reason?: string, retryAfterMs?: number,
+   *           issues?: { field: string, message: string }[] }} details
+   */
+  constructor(details) {
+    super(details.message);
+    this.name = 'KycError';
+    this.code = details.code;
+    this.status = details.status ?? 0;
+    this.retryable = details.retryable ?? false;
+    this.attempts = details.attempts ?? 0;
+    for (const field of DETAIL_FIELDS.slice(3)) {
+      if (details[field] !== undefined) this[field] = details[field];
+    }
+  }
+
+  // Only the fields above, all secret-free by construction: no request, token or URL is kept here.
+  toJSON() {
+    const json = { name: this.name, code: this.code, message: this.message };
+    for (const field of DETAIL_FIELDS) {
+      if (this[field] !== undefined) json[field] = this[field];
+    }
+    return json;
+  }
+}
+
+export function invalidConfig(message) {
+  return new KycError({ code: 'INVALID_CONFIG', message: `invalid options: ${message}` });
+}
+
+// What the core rejects with is a plain object; anything else is a bug in this package, kept as-is.
+export function toKycError(rejection) {
+  if (rejection && typeof rejection === 'object' && typeof rejection.code === 'string' && !(rejection instanceof Error)) {
+    return new KycError(rejection);
+  }
+  return rejection;
+}

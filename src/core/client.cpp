@@ -1,0 +1,186 @@
+#include "client.hpp"
+
+#include <utility>
+
+namespace kyc {
+namespace {
+
+constexpr const char* kLinkPath = "/kycverify/api/kycverify/kyc-verify-link";
+
+Failure abortedFailure() {
+  Failure failure;
+  failure.code = ErrorCode::Aborted;
+  failure.message = "the call was aborted";
+  return failure;
+}
+
+Failure timeoutFailure(double timeoutMs) {
+  Failure failure;
+  failure.code = ErrorCode::Timeout;
+  // Not retried: FACEKI has no idempotency key, and a request that timed out may still have made a link.
+  failure.message = "FACEKI did not answer within " + std::to_string(static_cast<long>(timeoutMs)) +
+                    " ms (not retried: the link may have been created)";
+  return failure;
+}
+
+}  // namespace
+
+struct Client::Call {
+  HandleId id;
+  KycLinkRequest payload;
+  double timeoutMs;
+  RetryPolicy retry;
+  Completion done;
+  int attempts = 0;          // link requests sent
+  int retriesUsed = 0;       // of retry.maxRetries
+  bool refreshedAfter401 = false;
+  std::string token;         // the token the request in flight carries
+  HandleId tokenWaiter = 0;
+  std::optional<HandleId> inFlight;  // link request in flight
+  std::optional<HandleId> timer;     // attempt timeout or backoff
+};
+
+Client::Client(ClientConfig config, Environment env)
+    : config_(std::move(config)), env_(env), tokens_(config_, env_) {}
+
+Client::~Client() {
+  // No promise may be left pending: every call still running ends now.
+  while (!calls_.empty()) {
+    Failure closed = abortedFailure();
+    closed.message = "the client was closed before the call ended";
+    settle(calls_.begin()->first, LinkResult{std::nullopt, std::move(closed)});
+  }
+}
+
+HandleId Client::generateKycLink(KycLinkRequest request, CallOptions options, Completion done) {
+  HandleId id = nextCallId_++;
+  auto call = std::make_unique<Call>();
+  call->id = id;
+  call->payload = std::move(request);
+  call->timeoutMs = options.timeoutMs.value_or(config_.timeoutMs);
+  call->retry.maxRetries = options.maxRetries.value_or(config_.maxRetries);
+  call->done = std::move(done);
+  Call& started = *call;
+  calls_.emplace(id, std::move(call));
+  acquireToken(started);
+  return id;
+}
+
+void Client::abort(HandleId id) {
+  if (calls_.count(id)) settle(id, LinkResult{std::nullopt, abortedFailure()});
+}
+
+void Client::acquireToken(Call& call) {
+  HandleId id = call.id;
+  HandleId waiter = tokens_.acquire([this, id](std::optional<std::string> token, std::optional<Failure> failure) {
+    onToken(id, std::move(token), std::move(failure));
+  });
+  // A cached token answers inside acquire(), and the call may have moved on (or ended) since.
+  auto it = calls_.find(id);
+  if (it != calls_.end() && waiter != 0) it->second->tokenWaiter = waiter;
+}
+
+void Client::onToken(HandleId id, std::optional<std::string> token, std::optional<Failure> failure) {
+  auto it = calls_.find(id);
+  if (it == calls_.end()) return;
+  Call& call = *it->second;
+  call.tokenWaiter = 0;
+  if (failure) return settle(id, LinkResult{std::nullopt, std::move(failure)});
+  send(call, *token);
+}
+
+void Client::send(Call& call, const std::string& token) {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = config_.baseUrl + kLinkPath;
+  request.headers = {{"Authorization", "Bearer " + token},
+                     {"Content-Type", "application/json"},
+                     {"Accept", "application/json"}};
+  request.body = toWireJson(call.payload);
+  call.token = token;
+  call.attempts++;
+  HandleId id = call.id;
+  call.inFlight = env_.transport.send(request, [this, id](HttpResponse response) { onAttemptEnded(id, response); });
+  double timeoutMs = call.timeoutMs;
+  call.timer = env_.timers.start(timeoutMs, [this, id] {
+    auto it = calls_.find(id);
+    if (it == calls_.end()) return;
+    Call& timedOut = *it->second;
+    timedOut.timer.reset();
+    if (timedOut.inFlight) env_.transport.cancel(*timedOut.inFlight);
+    timedOut.inFlight.reset();
+    HttpResponse response;
+    response.outcome = TransportOutcome::Timeout;
+    onAttemptEnded(id, response);
+  });
+}
+
+void Client::onAttemptEnded(HandleId id, const HttpResponse& response) {
+  auto it = calls_.find(id);
+  if (it == calls_.end()) return;
+  Call& call = *it->second;
+  call.inFlight.reset();
+  if (call.timer) env_.timers.cancel(*call.timer);
+  call.timer.reset();
+
+  LinkResult result = classifyLinkResponse(response, env_.nowEpochMs());
+  if (result.link) return settle(id, std::move(result));
+  Failure& failure = *result.failure;
+  if (response.outcome == TransportOutcome::Timeout) failure = timeoutFailure(call.timeoutMs);
+
+  // An expired or revoked token is not the caller's fault: get a new one and send once more.
+  if (failure.code == ErrorCode::Unauthorized && !call.refreshedAfter401 && tokens_.canRefresh()) {
+    call.refreshedAfter401 = true;
+    tokens_.invalidate(call.token);
+    return acquireToken(call);
+  }
+  if (shouldRetry(failure, call.retriesUsed + 1, call.retry)) return scheduleRetry(call, failure);
+  settle(id, std::move(result));
+}
+
+void Client::scheduleRetry(Call& call, const Failure& failure) {
+  call.retriesUsed++;
+  double delayMs = backoffDelayMs(call.retriesUsed, env_.random01(), failure.retryAfterMs, call.retry);
+  HandleId id = call.id;
+  call.timer = env_.timers.start(delayMs, [this, id] {
+    auto it = calls_.find(id);
+    if (it == calls_.end()) return;
+    it->second->timer.reset();
+    acquireToken(*it->second);  // the cached token may have expired during the wait
+  });
+}
+
+void Client::stopActivity(Call& call) {
+  if (call.inFlight) env_.transport.cancel(*call.inFlight);
+  if (call.timer) env_.timers.cancel(*call.timer);
+  if (call.tokenWaiter) tokens_.release(call.tokenWaiter);
+  call.inFlight.reset();
+  call.timer.reset();
+  call.tokenWaiter = 0;
+}
+
+void Client::settle(HandleId id, LinkResult result) {
+  auto it = calls_.find(id);
+  if (it == calls_.end()) return;
+  std::unique_ptr<Call> call = std::move(it->second);
+  calls_.erase(it);  // before calling back: the callback may start or abort calls
+  stopActivity(*call);
+  if (result.failure) {
+    result.failure->attempts = call->attempts;
+    result.failure->message = redact(std::move(result.failure->message));
+  }
+  call->done(std::move(result));
+}
+
+std::string Client::redact(std::string message) const {
+  // Core messages never include secrets, but a server's own words are quoted; a hostile or buggy
+  // server could echo one back.
+  for (const std::string& secret : tokens_.secrets()) {
+    if (secret.empty()) continue;
+    for (size_t at = message.find(secret); at != std::string::npos; at = message.find(secret, at))
+      message.replace(at, secret.size(), "[redacted]");
+  }
+  return message;
+}
+
+}  // namespace kyc

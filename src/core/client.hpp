@@ -1,0 +1,54 @@
+#pragma once
+// The client pipeline: token -> link request -> classify -> retry or settle. Every call ends exactly
+// once: with a link, a failure, a timeout or an abort.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config.hpp"
+#include "environment.hpp"
+#include "request.hpp"
+#include "response.hpp"
+#include "retry.hpp"
+#include "token_source.hpp"
+
+namespace kyc {
+
+class Client {
+ public:
+  using Completion = std::function<void(LinkResult)>;
+
+  Client(ClientConfig config, Environment env);
+  ~Client();  // ends every call still running with Aborted
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // Starts a call; `done` runs exactly once, never before this returns. Returns the id for abort().
+  HandleId generateKycLink(KycLinkRequest request, CallOptions options, Completion done);
+  // Ends a call at once with Aborted, cancelling its request, timer or token wait. Ended ids are ignored.
+  void abort(HandleId call);
+  // Calls still running.
+  size_t pendingCalls() const { return calls_.size(); }
+
+ private:
+  struct Call;
+  void acquireToken(Call& call);
+  void onToken(HandleId id, std::optional<std::string> token, std::optional<Failure> failure);
+  void send(Call& call, const std::string& token);
+  void onAttemptEnded(HandleId id, const HttpResponse& response);
+  void scheduleRetry(Call& call, const Failure& failure);
+  void settle(HandleId id, LinkResult result);
+  void stopActivity(Call& call);
+  std::string redact(std::string message) const;
+
+  ClientConfig config_;
+  Environment env_;
+  TokenSource tokens_;
+  std::map<HandleId, std::unique_ptr<Call>> calls_;
+  HandleId nextCallId_ = 1;
+};
+
+}  // namespace kyc

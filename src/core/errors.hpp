@@ -1,0 +1,45 @@
+#pragma once
+// The one failure type of the client. JS sees it as a KycError whose `code` is errorCodeName(code).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kyc {
+
+enum class ErrorCode {
+  InvalidConfig,   // bad client options
+  InvalidRequest,  // the request broke a validation rule; nothing was sent
+  Unauthorized,    // HTTP 401, or the token request was refused
+  ApiError,        // 2xx whose responseCode is not 0
+  HttpError,       // any other non-2xx status
+  RateLimited,     // HTTP 429
+  NetworkError,    // no HTTP response: refused, reset, DNS, CORS
+  Timeout,         // an attempt outlived its timeout
+  Aborted,         // the caller's AbortSignal fired
+  BadResponse,     // a 2xx whose body is not the documented shape
+};
+
+// "INVALID_CONFIG", "INVALID_REQUEST", "UNAUTHORIZED", "API_ERROR", "HTTP_ERROR", "RATE_LIMITED",
+// "NETWORK_ERROR", "TIMEOUT", "ABORTED", "BAD_RESPONSE".
+const char* errorCodeName(ErrorCode code);
+
+// One problem with one input field; `field` is the caller's name for it ("workflowId", "baseUrl").
+struct Issue {
+  std::string field;
+  std::string message;
+};
+
+struct Failure {
+  ErrorCode code = ErrorCode::NetworkError;
+  std::string message;                  // for a human; never holds a secret
+  int status = 0;                       // HTTP status of the last response, 0 when there was none
+  bool retryable = false;               // sending the same request again may succeed
+  std::optional<int> responseCode;      // FACEKI's responseCode, for ApiError
+  std::string reason;                   // FACEKI reason name for responseCode (codes.hpp), for ApiError
+  std::vector<Issue> issues;            // for InvalidRequest and InvalidConfig
+  std::optional<double> retryAfterMs;   // the server's Retry-After, when it sent one
+  int attempts = 0;                     // link requests sent; filled in by the client pipeline
+};
+
+}  // namespace kyc

@@ -1,0 +1,37 @@
+#pragma once
+// The KYC-link request: its rules and its exact wire form.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "errors.hpp"
+#include "input.hpp"
+
+namespace kyc {
+
+inline constexpr int kMaxIdLength = 128;           // characters (code points) in workflowId/applicationId
+inline constexpr long kMaxExpiryMinutes = 525600;  // one year
+inline constexpr size_t kMaxUrlLength = 2048;
+
+struct KycLinkRequest {
+  std::string workflowId;
+  std::optional<std::string> applicationId;
+  std::optional<long> expiryTime;  // minutes
+  std::optional<std::string> redirectUrl;
+};
+
+struct ValidatedRequest {
+  std::optional<KycLinkRequest> request;  // set exactly when issues is empty
+  std::vector<Issue> issues;              // every problem at once
+};
+
+// Keys: workflowId, applicationId, expiryTime, redirectUrl (alias redirect_url; both at once is an issue).
+// Undefined or null for an optional field means absent. Unknown keys are issues, with a suggestion for
+// near misses ("workflowID" -> "workflowId", "redirectURL" -> "redirectUrl", "expiry" -> "expiryTime").
+ValidatedRequest validateRequest(const InputObject& input);
+
+// {"workflowId":..,"applicationId":..,"expiryTime":<number>,"redirect_url":..}, absent fields omitted.
+std::string toWireJson(const KycLinkRequest& request);
+
+}  // namespace kyc

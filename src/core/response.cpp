@@ -1,0 +1,70 @@
+#include "response.hpp"
+
+#include "codes.hpp"
+#include "http_failure.hpp"
+#include "json_fields.hpp"
+#include "text.hpp"
+
+namespace kyc {
+namespace {
+
+constexpr size_t kMaxServerMessageLength = 200;
+
+LinkResult failed(Failure failure) { return {std::nullopt, std::move(failure)}; }
+
+// The body is never quoted: a malformed success may still carry a link URL.
+LinkResult badResponse(int status, const char* what) {
+  Failure failure;
+  failure.code = ErrorCode::BadResponse;
+  failure.status = status;
+  failure.message = "FACEKI answered HTTP " + std::to_string(status) + " but " + what;
+  return failed(std::move(failure));
+}
+
+LinkResult apiError(int status, int responseCode, const std::string& body) {
+  Failure failure;
+  failure.code = ErrorCode::ApiError;
+  failure.status = status;
+  failure.responseCode = responseCode;
+  failure.reason = facekiReason(responseCode);
+  failure.message = withServerMessage("FACEKI refused the request: responseCode " + std::to_string(responseCode) +
+                                          " " + failure.reason + " (" + facekiDescription(responseCode) + ")",
+                                      body);
+  return failed(std::move(failure));
+}
+
+}  // namespace
+
+LinkResult classifyLinkResponse(const HttpResponse& response, double nowEpochMs) {
+  if (response.outcome != TransportOutcome::Response) return failed(transportFailure(response.outcome));
+  const int status = response.status;
+  if (status == 401) return failed(statusFailure(ErrorCode::Unauthorized, response, nowEpochMs));
+  if (status == 429) return failed(statusFailure(ErrorCode::RateLimited, response, nowEpochMs));
+  if (!isSuccessStatus(status)) return failed(statusFailure(ErrorCode::HttpError, response, nowEpochMs));
+
+  const auto body = parseJsonObject(response.body);
+  if (!body) return badResponse(status, "the body is not a JSON object");
+  const auto responseCode = jsonInt(*body, "responseCode");
+  if (!responseCode) return badResponse(status, "the body has no numeric responseCode");
+  if (*responseCode != 0) return apiError(status, *responseCode, response.body);
+
+  const std::string* linkId = jsonString(*body, "data");
+  if (!linkId || linkId->empty()) return badResponse(status, "the body has no link ID (data)");
+  const std::string* url = jsonString(*body, "url");
+  if (!url) return badResponse(status, "the body has no link URL (url)");
+  return {KycLink{*linkId, *url}, std::nullopt};
+}
+
+std::string serverMessage(const std::string& body) {
+  const auto parsed = parseJsonObject(body);
+  if (!parsed) return {};
+  for (const char* key : {"message", "error"}) {
+    if (const std::string* text = jsonString(*parsed, key)) {
+      std::string cleaned = cleanText(*text, kMaxServerMessageLength);
+      if (!cleaned.empty()) return cleaned;
+    }
+  }
+  return {};
+}
+
+}  // namespace kyc

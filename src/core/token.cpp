@@ -1,0 +1,158 @@
+#include "token.hpp"
+
+#include <algorithm>
+
+#include "codes.hpp"
+#include "http_failure.hpp"
+#include "json_fields.hpp"
+
+namespace kyc {
+namespace {
+
+constexpr const char* kPrefix = "token request failed: ";
+
+TokenResult failed(Failure failure) {
+  failure.message = kPrefix + failure.message;
+  return {std::nullopt, std::move(failure)};
+}
+
+TokenResult badResponse(int status, const char* what) {
+  Failure failure;
+  failure.code = ErrorCode::BadResponse;
+  failure.status = status;
+  failure.message = "FACEKI answered HTTP " + std::to_string(status) + " but " + what;
+  return failed(std::move(failure));
+}
+
+TokenResult refusedCredentials(int status, std::optional<int> responseCode, const std::string& body) {
+  Failure failure;
+  failure.code = ErrorCode::Unauthorized;
+  failure.status = status;
+  std::string text = "FACEKI refused the credentials";
+  if (responseCode) {
+    failure.responseCode = responseCode;
+    failure.reason = facekiReason(*responseCode);
+    text += " (responseCode " + std::to_string(*responseCode) + " " + failure.reason + ")";
+  }
+  failure.message = withServerMessage(std::move(text), body);
+  return failed(std::move(failure));
+}
+
+ErrorCode codeForStatus(int status) {
+  switch (status) {
+    case 400: case 401: case 403: case 422: return ErrorCode::Unauthorized;
+    case 429: return ErrorCode::RateLimited;
+    default: return ErrorCode::HttpError;  // 404/405 included: the caller may try the other endpoint
+  }
+}
+
+// It goes into an Authorization header: visible ASCII only, so no CR/LF injection and no spaces.
+bool isHeaderSafeToken(const std::string& token) {
+  return std::all_of(token.begin(), token.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+}
+
+int base64UrlValue(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '-') return 62;
+  if (c == '_') return 63;
+  return -1;
+}
+
+std::optional<std::string> base64UrlDecode(std::string_view text) {
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  unsigned bits = 0;
+  int bitCount = 0;
+  for (char c : text) {
+    const int value = base64UrlValue(c);
+    if (value < 0) return std::nullopt;
+    bits = (bits << 6) | static_cast<unsigned>(value);
+    bitCount += 6;
+    if (bitCount >= 8) {
+      bitCount -= 8;
+      out += static_cast<char>((bits >> bitCount) & 0xFF);
+    }
+  }
+  return out;
+}
+
+bool isUnreserved(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+         c == '_' || c == '~';
+}
+
+std::string percentEncode(const std::string& text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char c : text) {
+    if (isUnreserved(c)) {
+      out += c;
+    } else {
+      const auto byte = static_cast<unsigned char>(c);
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0F];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<double> jwtExpirySeconds(std::string_view jwt) {
+  const size_t firstDot = jwt.find('.');
+  if (firstDot == std::string_view::npos) return std::nullopt;
+  const size_t secondDot = jwt.find('.', firstDot + 1);
+  if (secondDot == std::string_view::npos || jwt.find('.', secondDot + 1) != std::string_view::npos) {
+    return std::nullopt;
+  }
+  const auto payload = base64UrlDecode(jwt.substr(firstDot + 1, secondDot - firstDot - 1));
+  if (!payload) return std::nullopt;
+  const auto claims = parseJsonObject(*payload);
+  if (!claims) return std::nullopt;
+  return jsonNumber(*claims, "exp");
+}
+
+std::string generateTokenBody(const std::string& clientId, const std::string& clientSecret) {
+  nlohmann::ordered_json body;
+  body["clientId"] = clientId;
+  body["clientSecret"] = clientSecret;
+  return body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string accessTokenQuery(const std::string& clientId, const std::string& clientSecret) {
+  return "clientId=" + percentEncode(clientId) + "&clientSecret=" + percentEncode(clientSecret);
+}
+
+TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) {
+  if (response.outcome != TransportOutcome::Response) return failed(transportFailure(response.outcome));
+  const int status = response.status;
+  if (!isSuccessStatus(status)) return failed(statusFailure(codeForStatus(status), response, nowEpochMs));
+
+  const auto body = parseJsonObject(response.body);
+  if (!body) return badResponse(status, "the body is not a JSON object");
+  const auto responseCode = jsonInt(*body, "responseCode");
+  const nlohmann::json* statusFlag = jsonMember(*body, "status");
+  const bool refused = (responseCode && *responseCode != 0) || (statusFlag && *statusFlag == false);
+  if (refused) return refusedCredentials(status, responseCode, response.body);
+
+  const nlohmann::json* data = jsonMember(*body, "data");
+  const std::string* value = data ? jsonString(*data, "access_token") : nullptr;
+  if (!value || value->empty()) return badResponse(status, "the body has no access_token");
+  if (!isHeaderSafeToken(*value)) return badResponse(status, "the access_token has characters a header cannot carry");
+
+  const auto expiresIn = jsonNumber(*data, "expires_in");
+  const double lifetimeS = expiresIn && *expiresIn > 0 ? *expiresIn : kDefaultTokenLifetimeS;
+  double expiresAtMs = nowEpochMs + lifetimeS * 1000;
+  if (const auto exp = jwtExpirySeconds(*value)) expiresAtMs = std::min(expiresAtMs, *exp * 1000);
+  return {AccessToken{*value, expiresAtMs}, std::nullopt};
+}
+
+bool tokenIsFresh(const AccessToken& token, double nowEpochMs, double marginMs) {
+  return token.expiresAtMs - nowEpochMs > marginMs;
+}
+
+}  // namespace kyc

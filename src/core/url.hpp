@@ -1,0 +1,21 @@
+#pragma once
+// URL rules for redirect URLs and the API base URL.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kyc {
+
+// nullopt when acceptable, else why not, as a phrase to follow the field name ("must use https (...)");
+// the phrase never quotes the URL. Absolute https URL, or http for localhost / 127.0.0.1 / [::1];
+// at most 2048 characters; no whitespace, control characters or user:password@.
+std::optional<std::string> redirectUrlProblem(std::string_view url);
+
+// Same scheme/host rules; no query or fragment either.
+std::optional<std::string> baseUrlProblem(std::string_view url);
+
+// The base URL without trailing slashes, ready to have "/kycverify/..." appended.
+std::string normalizeBaseUrl(std::string_view url);
+
+}  // namespace kyc

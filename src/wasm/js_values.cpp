@@ -1,0 +1,104 @@
+#include "js_values.hpp"
+
+#include <utility>
+
+using emscripten::val;
+
+namespace kyc::wasm {
+namespace {
+
+std::string typeName(const val& value) {
+  if (value.isNull()) return "null";
+  if (val::global("Array").call<bool>("isArray", value)) return "array";
+  return value.typeOf().as<std::string>();
+}
+
+InputValue toInputValue(const val& value) {
+  InputValue input;
+  input.typeName = typeName(value);
+  if (input.typeName == "undefined") {
+    input.kind = ValueKind::Undefined;
+  } else if (input.typeName == "null") {
+    input.kind = ValueKind::Null;
+  } else if (input.typeName == "boolean") {
+    input.kind = ValueKind::Boolean;
+    input.boolean = value.as<bool>();
+  } else if (input.typeName == "number") {
+    input.kind = ValueKind::Number;
+    input.number = value.as<double>();
+  } else if (input.typeName == "string") {
+    input.kind = ValueKind::String;
+    input.text = value.as<std::string>();
+  } else {
+    input.kind = ValueKind::Object;
+  }
+  return input;
+}
+
+bool isPlainObject(const val& value) {
+  if (value.typeOf().as<std::string>() != "object" || value.isNull()) return false;
+  val prototype = val::global("Object").call<val>("getPrototypeOf", value);
+  return prototype.isNull() || prototype.strictlyEquals(val::global("Object")["prototype"]);
+}
+
+}  // namespace
+
+InputObject toInputObject(const val& value) {
+  InputObject input;
+  input.typeName = typeName(value);
+  input.isPlainObject = isPlainObject(value);
+  if (!input.isPlainObject) return input;
+  val keys = val::global("Object").call<val>("keys", value);
+  unsigned count = keys["length"].as<unsigned>();
+  for (unsigned i = 0; i < count; ++i) {
+    std::string key = keys[i].as<std::string>();
+    input.fields.emplace_back(key, toInputValue(value[key]));
+  }
+  return input;
+}
+
+val toJs(const std::vector<Issue>& issues) {
+  val list = val::array();
+  for (const Issue& issue : issues) {
+    val entry = val::object();
+    entry.set("field", issue.field);
+    entry.set("message", issue.message);
+    list.call<void>("push", entry);
+  }
+  return list;
+}
+
+val toJs(const Failure& failure) {
+  val error = val::object();
+  error.set("code", std::string(errorCodeName(failure.code)));
+  error.set("message", failure.message);
+  error.set("status", failure.status);
+  error.set("retryable", failure.retryable);
+  error.set("attempts", failure.attempts);
+  if (failure.responseCode) {
+    error.set("responseCode", *failure.responseCode);
+    error.set("reason", failure.reason);
+  }
+  if (failure.retryAfterMs) error.set("retryAfterMs", *failure.retryAfterMs);
+  if (!failure.issues.empty()) error.set("issues", toJs(failure.issues));
+  return error;
+}
+
+val toJs(const KycLink& link) {
+  val result = val::object();
+  result.set("linkId", link.linkId);
+  result.set("url", link.url);
+  return result;
+}
+
+Failure invalidFailure(ErrorCode code, std::vector<Issue> issues) {
+  Failure failure;
+  failure.code = code;
+  failure.message = (code == ErrorCode::InvalidConfig ? "invalid options: " : "invalid request: ") +
+                    issues.front().message;
+  if (issues.size() > 1) failure.message += " (and " + std::to_string(issues.size() - 1) + " more)";
+  failure.issues = std::move(issues);
+  return failure;
+}
+
+}  // namespace kyc::wasm

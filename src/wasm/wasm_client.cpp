@@ -1,0 +1,99 @@
+#include "wasm_client.hpp"
+
+#include <map>
+#include <random>
+#include <utility>
+
+#include "core/config.hpp"
+#include "js_values.hpp"
+
+using emscripten::val;
+
+namespace kyc::wasm {
+namespace {
+
+std::map<std::uint32_t, WasmClient*>& registry() {
+  static std::map<std::uint32_t, WasmClient*> clients;
+  return clients;
+}
+std::uint32_t nextClientKey = 1;
+
+double nowEpochMs() { return val::global("Date").call<double>("now"); }
+
+double random01() {
+  // Jitter only needs to spread clients apart, not to be unpredictable.
+  static std::mt19937 engine{static_cast<std::mt19937::result_type>(nowEpochMs())};
+  return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+}
+
+val rejectedPromise(const Failure& failure) {
+  return val::global("Promise").call<val>("reject", toJs(failure));
+}
+
+}  // namespace
+
+WasmClient::WasmClient(val options) : key_(nextClientKey++) {
+  registry()[key_] = this;
+  ValidatedConfig validated = validateConfig(toInputObject(options));
+  if (!validated.config) {
+    configFailure_ = invalidFailure(ErrorCode::InvalidConfig, std::move(validated.issues));
+    return;
+  }
+  Environment env{transport_, timers_, nowEpochMs, random01};
+  if (validated.config->credentials == CredentialKind::TokenProvider) {
+    tokenProvider_ = std::make_unique<JsTokenProvider>(options["getToken"], key_);
+    env.tokenProvider = tokenProvider_.get();
+  }
+  client_ = std::make_unique<Client>(std::move(*validated.config), env);
+}
+
+WasmClient::~WasmClient() {
+  client_.reset();  // rejects the calls still running while the transport and timers still exist
+  registry().erase(key_);
+}
+
+val WasmClient::configError() const { return configFailure_ ? toJs(*configFailure_) : val::null(); }
+
+size_t WasmClient::pendingCalls() const { return client_ ? client_->pendingCalls() : 0; }
+
+val WasmClient::generateKycLink(val request, val callOptions) {
+  if (configFailure_) return rejectedPromise(*configFailure_);
+  ValidatedCallOptions options = validateCallOptions(toInputObject(callOptions));
+  if (!options.options) return rejectedPromise(invalidFailure(ErrorCode::InvalidConfig, std::move(options.issues)));
+  val signal = callOptions.isUndefined() || callOptions.isNull() ? val::undefined() : callOptions["signal"];
+  bool watchSignal = !signal.isUndefined() && !signal.isNull();
+  if (watchSignal && signal["aborted"].as<bool>()) {
+    Failure aborted;
+    aborted.code = ErrorCode::Aborted;
+    aborted.message = "the call was aborted before it started";
+    return rejectedPromise(aborted);
+  }
+  ValidatedRequest validated = validateRequest(toInputObject(request));
+  if (!validated.request) return rejectedPromise(invalidFailure(ErrorCode::InvalidRequest, std::move(validated.issues)));
+
+  val deferred = val::module_property("kycDeferred")();
+  val resolve = deferred["resolve"];
+  val reject = deferred["reject"];
+  // Filled in once the abort listener exists; the call cannot end before generateKycLink returns.
+  auto unwatch = std::make_shared<val>(val::undefined());
+  HandleId callId = client_->generateKycLink(
+      std::move(*validated.request), *options.options, [resolve, reject, unwatch](LinkResult result) {
+        if (!unwatch->isUndefined()) (*unwatch)();
+        if (result.link) resolve(toJs(*result.link));
+        else reject(toJs(*result.failure));
+      });
+  if (watchSignal) *unwatch = val::module_property("kycWatchAbort")(signal, key_, callId);
+  return deferred["promise"];
+}
+
+void WasmClient::abortCall(std::uint32_t clientKey, std::uint32_t callId) {
+  auto it = registry().find(clientKey);
+  if (it != registry().end() && it->second->client_) it->second->client_->abort(callId);
+}
+
+void WasmClient::deliverToken(std::uint32_t clientKey, std::uint32_t requestId, val value, bool rejected) {
+  auto it = registry().find(clientKey);
+  if (it != registry().end() && it->second->tokenProvider_) it->second->tokenProvider_->deliver(requestId, value, rejected);
+}
+
+}  // namespace kyc::wasm
