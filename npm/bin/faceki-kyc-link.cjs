@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+'use strict';
+// The command line: `faceki-kyc-link <command> [flags]`. Each command lives in ../cli/.
+
+const { runCommandLine } = require('../cli/main.cjs');
+
+runCommandLine(process.argv.slice(2)).then((exitCode) => {
+  process.exitCode = exitCode;
+});

@@ -1,0 +1,31 @@
+'use strict';
+// Exit codes, shared by every command and listed in --help.
+
+const EXIT = {
+  OK: 0,
+  SOME_FAILED: 1, // bulk: some rows failed
+  USAGE: 2, // bad flags, bad configuration or a request that fails validation; nothing was sent
+  AUTH: 3, // the token was refused or could not be had
+  API: 4, // FACEKI answered with an error (API_ERROR, HTTP_ERROR, RATE_LIMITED, BAD_RESPONSE)
+  NETWORK: 5, // no answer (NETWORK_ERROR, TIMEOUT)
+  INTERRUPTED: 130,
+};
+
+const EXIT_BY_ERROR_CODE = {
+  INVALID_CONFIG: EXIT.USAGE,
+  INVALID_REQUEST: EXIT.USAGE,
+  UNAUTHORIZED: EXIT.AUTH,
+  API_ERROR: EXIT.API,
+  HTTP_ERROR: EXIT.API,
+  RATE_LIMITED: EXIT.API,
+  BAD_RESPONSE: EXIT.API,
+  NETWORK_ERROR: EXIT.NETWORK,
+  TIMEOUT: EXIT.NETWORK,
+  ABORTED: EXIT.INTERRUPTED,
+};
+
+function exitCodeFor(error) {
+  return EXIT_BY_ERROR_CODE[error?.code] ?? EXIT.API;
+}
+
+module.exports = { EXIT, exitCodeFor };

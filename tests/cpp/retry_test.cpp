@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include <limits>
+
+#include "core/retry.hpp"
+
+using namespace kyc;
+
+namespace {
+
+Failure retryable(std::optional<double> retryAfterMs = std::nullopt) {
+  Failure failure;
+  failure.retryable = true;
+  failure.retryAfterMs = retryAfterMs;
+  return failure;
+}
+
+constexpr double kNow = 784111777000;  // Sun, 06 Nov 1994 08:49:37 GMT
+
+}  // namespace
+
+TEST_CASE("shouldRetry needs a retryable failure") {
+  Failure failure;
+  failure.retryable = false;
+  CHECK_FALSE(shouldRetry(failure, 1, RetryPolicy{}));
+  CHECK(shouldRetry(retryable(), 1, RetryPolicy{}));
+}
+
+TEST_CASE("shouldRetry allows maxRetries retries after the first attempt") {
+  RetryPolicy policy;
+  policy.maxRetries = 2;
+  CHECK(shouldRetry(retryable(), 1, policy));
+  CHECK(shouldRetry(retryable(), 2, policy));
+  CHECK_FALSE(shouldRetry(retryable(), 3, policy));
+  policy.maxRetries = 0;
+  CHECK_FALSE(shouldRetry(retryable(), 1, policy));
+}
+
+TEST_CASE("shouldRetry gives up when Retry-After is longer than policy allows") {
+  RetryPolicy policy;
+  policy.maxRetryAfterMs = 60000;
+  CHECK(shouldRetry(retryable(60000), 1, policy));
+  CHECK_FALSE(shouldRetry(retryable(60001), 1, policy));
+  CHECK(shouldRetry(retryable(0), 1, policy));
+}
+
+TEST_CASE("backoffDelayMs grows exponentially with half-to-full jitter, capped") {
+  RetryPolicy policy;  // 500 ms initial, 5000 ms cap
+  CHECK(backoffDelayMs(1, 0.0, std::nullopt, policy) == 250);
+  CHECK(backoffDelayMs(1, 0.5, std::nullopt, policy) == 375);
+  CHECK(backoffDelayMs(1, 0.999, std::nullopt, policy) == Approx(499.75));
+  CHECK(backoffDelayMs(2, 0.0, std::nullopt, policy) == 500);
+  CHECK(backoffDelayMs(3, 0.0, std::nullopt, policy) == 1000);
+  CHECK(backoffDelayMs(4, 0.0, std::nullopt, policy) == 2000);
+  CHECK(backoffDelayMs(5, 0.0, std::nullopt, policy) == 2500);  // step 8000 capped at 5000
+  CHECK(backoffDelayMs(5, 0.999, std::nullopt, policy) < 5000);
+  CHECK(backoffDelayMs(2000, 0.0, std::nullopt, policy) == 2500);  // no overflow
+  CHECK(backoffDelayMs(0, 0.0, std::nullopt, policy) == 250);      // treated as the first retry
+}
+
+TEST_CASE("backoffDelayMs ignores a random value outside [0,1)") {
+  RetryPolicy policy;
+  CHECK(backoffDelayMs(1, 1.0, std::nullopt, policy) == 250);
+  CHECK(backoffDelayMs(1, -0.5, std::nullopt, policy) == 250);
+  CHECK(backoffDelayMs(1, std::numeric_limits<double>::quiet_NaN(), std::nullopt, policy) == 250);
+}
+
+TEST_CASE("a Retry-After replaces the backoff, clamped to [0, maxRetryAfterMs]") {
+  RetryPolicy policy;
+  CHECK(backoffDelayMs(1, 0.9, 7000.0, policy) == 7000);
+  CHECK(backoffDelayMs(3, 0.9, 0.0, policy) == 0);
+  CHECK(backoffDelayMs(1, 0.9, -5.0, policy) == 0);
+  CHECK(backoffDelayMs(1, 0.9, 120000.0, policy) == 60000);
+  CHECK(backoffDelayMs(1, 0.9, std::numeric_limits<double>::quiet_NaN(), policy) == 0);
+}
+
+TEST_CASE("parseRetryAfter: delta-seconds") {
+  CHECK(parseRetryAfter("0", kNow) == std::optional<double>(0));
+  CHECK(parseRetryAfter("120", kNow) == std::optional<double>(120000));
+  CHECK(parseRetryAfter(" 5 ", kNow) == std::optional<double>(5000));
+  CHECK(parseRetryAfter("1.5", kNow) == std::nullopt);
+  CHECK(parseRetryAfter("-1", kNow) == std::nullopt);
+  CHECK(parseRetryAfter("+1", kNow) == std::nullopt);
+  CHECK(parseRetryAfter("1e3", kNow) == std::nullopt);
+  CHECK(parseRetryAfter("", kNow) == std::nullopt);
+  CHECK(parseRetryAfter("   ", kNow) == std::nullopt);
+  CHECK(parseRetryAfter("12 34", kNow) == std::nullopt);
+}
+
+TEST_CASE("parseRetryAfter: IMF-fixdate") {
+  CHECK(parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", kNow) == std::optional<double>(0));
+  CHECK(parseRetryAfter("Sun, 06 Nov 1994 08:50:37 GMT", kNow) == std::optional<double>(60000));
+  CHECK(parseRetryAfter("Mon, 07 Nov 1994 08:49:37 GMT", kNow) == std::optional<double>(86400000));
+  CHECK(parseRetryAfter("Sat, 05 Nov 1994 08:49:37 GMT", kNow) == std::optional<double>(0));  // past -> 0
+  // Known epochs: the header's example, a leap day, and the Unix epoch.
+  CHECK(parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", 0) == std::optional<double>(1445412480000.0));
+  CHECK(parseRetryAfter("Thu, 29 Feb 2024 12:00:00 GMT", 0) == std::optional<double>(1709208000000.0));
+  CHECK(parseRetryAfter("Thu, 01 Jan 1970 00:00:00 GMT", 0) == std::optional<double>(0));
+  CHECK(parseRetryAfter("Fri, 31 Dec 2100 23:59:59 GMT", 0) == std::optional<double>(4133980799000.0));
+}
+
+TEST_CASE("parseRetryAfter rejects malformed dates") {
+  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:49:37 UTC", kNow));
+  CHECK_FALSE(parseRetryAfter("Sunday, 06-Nov-94 08:49:37 GMT", kNow));  // RFC 850: obsolete
+  CHECK_FALSE(parseRetryAfter("Sun Nov  6 08:49:37 1994", kNow));        // asctime: obsolete
+  CHECK_FALSE(parseRetryAfter("Xyz, 06 Nov 1994 08:49:37 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Sun, 06 Foo 1994 08:49:37 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Sun, 32 Oct 1994 08:49:37 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Sun, 00 Oct 1994 08:49:37 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Thu, 29 Feb 2023 12:00:00 GMT", kNow));  // not a leap year
+  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 24:00:00 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:60:00 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:49:61 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Sun, 6 Nov 1994 08:49:37 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:4a:37 GMT", kNow));
+}
