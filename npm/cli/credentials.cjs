@@ -4,6 +4,14 @@
 
 const { UsageError } = require('./usage-error.cjs');
 
+// The flags every command that calls FACEKI takes; none of them carries a secret.
+const CLIENT_FLAGS = {
+  'base-url': { type: 'string' },
+  'client-id': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'max-retries': { type: 'string' },
+};
+
 function clientOptionsFrom(flags, env) {
   const options = { baseUrl: flags['base-url'] ?? env.FACEKI_BASE_URL };
   if (options.baseUrl === undefined) delete options.baseUrl;
@@ -24,4 +32,4 @@ function clientOptionsFrom(flags, env) {
   return options;
 }
 
-module.exports = { clientOptionsFrom };
+module.exports = { clientOptionsFrom, CLIENT_FLAGS };
