@@ -6,8 +6,8 @@ const EXIT = {
   SOME_FAILED: 1, // bulk: some rows failed
   USAGE: 2, // bad flags, bad configuration or a request that fails validation; nothing was sent
   AUTH: 3, // the token was refused or could not be had
-  API: 4, // FACEKI answered with an error (API_ERROR, HTTP_ERROR, RATE_LIMITED, BAD_RESPONSE)
-  NETWORK: 5, // no answer (NETWORK_ERROR, TIMEOUT)
+  API: 4, // generate: FACEKI answered with an error (API_ERROR, HTTP_ERROR, RATE_LIMITED, BAD_RESPONSE)
+  NETWORK: 5, // generate: no answer (NETWORK_ERROR, TIMEOUT)
   INTERRUPTED: 130,
 };
 

@@ -5,6 +5,8 @@ const HELP = `faceki-kyc-link: generate FACEKI KYC verification links
 Usage:
   faceki-kyc-link generate --workflow-id W [--application-id A] [--expiry-minutes N]
                            [--redirect-url U] [--base-url B] [--json]
+  faceki-kyc-link bulk --in users.csv --out links.csv [--workflow-id W] [--expiry-minutes N]
+                       [--redirect-url U] [--concurrency 8] [--check]
   faceki-kyc-link sandbox [--port N] [--host H]
   faceki-kyc-link --help
 
@@ -14,28 +16,49 @@ generate
   --application-id A    your own identifier for the person (e.g. your user id)
   --expiry-minutes N    link lifetime in minutes, 1..525600
   --redirect-url U      where the person goes after verifying (https)
-  --base-url B          API address (default https://sdk.faceki.com, or FACEKI_BASE_URL)
-  --timeout-ms N        per-attempt timeout (default 30000)
-  --max-retries N       retries for 429/502/503/504 and connection failures (default 2)
   --json                print {"linkId","url","expiresAt"}
+
+bulk
+  Creates one link per row of a CSV file. Columns: applicationId (required); workflowId,
+  expiryTime (minutes) and redirectUrl (optional, a non-empty cell overrides the flag); any
+  other columns are copied to the output. Every row is checked before anything is sent; an
+  applicationId that repeats gets one link.
+  --in FILE             the input CSV (quoted fields, UTF-8 with or without BOM, CRLF or LF)
+  --out FILE            the output CSV: the input columns plus linkId, url, expiresAt,
+                        status (ok/failed), errorCode, errorMessage; each row is written as it
+                        finishes. If FILE exists, the run resumes: rows with status ok are
+                        skipped, failed rows are sent again.
+  --workflow-id W       default workflow (required unless the CSV has a workflowId column)
+  --expiry-minutes N    default link lifetime in minutes, 1..525600
+  --redirect-url U      default redirect URL (https)
+  --concurrency N       requests in flight at once, 1..256 (default 8)
+  --check               only check the rows: list the bad ones with their line numbers
+  Ctrl-C stops starting rows and waits for those in flight (Ctrl-C again abandons them);
+  run the same command again to resume. Output URLs are secrets: keep links.csv private.
 
 sandbox
   Runs a local FACEKI-compatible server (default 127.0.0.1, any free port) until Ctrl-C.
   Its first output line is its URL.
 
-Credentials (from the environment only, never from flags):
+Options of generate and bulk:
+  --base-url B          API address (default https://sdk.faceki.com, or FACEKI_BASE_URL)
+  --client-id C         client id (default FACEKI_CLIENT_ID; the secret is never a flag)
+  --timeout-ms N        per-attempt timeout (default 30000)
+  --max-retries N       retries for 429/502/503/504 and connection failures (default 2)
+
+Credentials (secrets from the environment only, never from flags):
   FACEKI_CLIENT_ID + FACEKI_CLIENT_SECRET   client credentials (token fetched and cached)
   FACEKI_TOKEN                              a bearer token
   FACEKI_BASE_URL                           API address
 
 Exit codes:
-  0    success
-  1    some rows failed (bulk)
+  0    success (bulk: every row ok)
+  1    bulk: some rows failed (see status and errorCode in the output)
   2    usage, configuration or validation error: nothing was sent
-  3    authentication failed
-  4    FACEKI answered with an error
-  5    no answer: network error or timeout
-  130  interrupted
+  3    authentication failed (bulk stops starting rows)
+  4    generate: FACEKI answered with an error
+  5    generate: no answer (network error or timeout)
+  130  interrupted (Ctrl-C)
 `;
 
 module.exports = { HELP };

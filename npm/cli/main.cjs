@@ -5,11 +5,14 @@ const { parseArgs } = require('node:util');
 const { EXIT, exitCodeFor } = require('./exit-codes.cjs');
 const { HELP } = require('./help.cjs');
 const { UsageError } = require('./usage-error.cjs');
+const { bulk, BULK_FLAGS } = require('./bulk.cjs');
 const { generate, GENERATE_FLAGS } = require('./generate.cjs');
+const { listenForInterrupts } = require('./interrupt.cjs');
 const { sandbox, SANDBOX_FLAGS } = require('./sandbox.cjs');
 
 const COMMANDS = {
   generate: { run: generate, flags: GENERATE_FLAGS },
+  bulk: { run: bulk, flags: BULK_FLAGS },
   sandbox: { run: sandbox, flags: SANDBOX_FLAGS },
 };
 
@@ -28,22 +31,6 @@ function describe(error) {
   return lines.join('\n') + '\n';
 }
 
-// Ctrl-C aborts the running command through its AbortSignal; a second one leaves at once.
-function interruptSignal(io) {
-  const controller = new AbortController();
-  const onInterrupt = () => {
-    if (controller.signal.aborted) process.exit(EXIT.INTERRUPTED);
-    controller.abort();
-  };
-  io.process.on('SIGINT', onInterrupt);
-  io.process.on('SIGTERM', onInterrupt);
-  const release = () => {
-    io.process.off('SIGINT', onInterrupt);
-    io.process.off('SIGTERM', onInterrupt);
-  };
-  return { signal: controller.signal, release };
-}
-
 async function runCommandLine(argv, io = { env: process.env, stdout: process.stdout, stderr: process.stderr, process }) {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -55,14 +42,14 @@ async function runCommandLine(argv, io = { env: process.env, stdout: process.std
     io.stderr.write(`error: unknown command "${name}"\n\n${HELP}`);
     return EXIT.USAGE;
   }
-  const interrupt = interruptSignal(io);
+  const interrupt = listenForInterrupts(io.process);
   try {
     const flags = parse(command, args);
     if (flags.help) {
       io.stdout.write(HELP);
       return EXIT.OK;
     }
-    return await command.run(flags, { ...io, signal: interrupt.signal });
+    return await command.run(flags, { ...io, signal: interrupt.signal, abandonSignal: interrupt.abandonSignal });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`error: ${error.message}\nRun "faceki-kyc-link --help" for usage.\n`);

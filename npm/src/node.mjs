@@ -6,31 +6,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-import { createClient, generateOnce } from './kyc-client.mjs';
+import { bindToWasm } from './wasm-loader.mjs';
 
 export { KycError } from './kyc-error.mjs';
 
 const require = createRequire(import.meta.url);
-let loading;
 
-function loadModule() {
-  loading ??= Promise.resolve()
-    .then(() => {
-      const createKycModule = require('../dist/kyc-node.cjs');
-      const wasmBinary = readFileSync(fileURLToPath(new URL('../dist/kyc-node.wasm', import.meta.url)));
-      return createKycModule({ wasmBinary, XMLHttpRequest: require('xhr2') });
-    })
-    .catch((error) => {
-      loading = undefined; // let a later call try again
-      throw new Error(`faceki-kyc-link: could not load its WebAssembly module: ${error.message}`, { cause: error });
-    });
-  return loading;
-}
-
-export function createKycClient(options) {
-  return createClient(loadModule, options);
-}
-
-export function generateKycLink(request, options) {
-  return generateOnce(loadModule, request, options);
-}
+export const { configureWasm, createKycClient, generateKycLink } = bindToWasm((overrides) => {
+  const createKycModule = require('../dist/kyc-node.cjs');
+  const wasmBinary = overrides.wasmBinary ?? readFileSync(fileURLToPath(new URL('../dist/kyc-node.wasm', import.meta.url)));
+  return createKycModule({ XMLHttpRequest: require('xhr2'), ...overrides, wasmBinary });
+});

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "input_rules.hpp"
+#include "text.hpp"
 #include "url.hpp"
 
 namespace kyc {
@@ -24,6 +25,17 @@ std::optional<std::string> checkRedirectUrl(std::string_view field, const InputV
   return url;
 }
 
+// workflowId and applicationId: text that FACEKI matches exactly, so stray spaces (a copy-paste from
+// the portal) would silently name another workflow or record.
+std::optional<std::string> requireIdentifier(std::string_view field, const InputValue& value, std::vector<Issue>& issues) {
+  std::optional<std::string> text = requireText(field, value, issues, kMaxIdLength);
+  if (text && hasSurroundingWhitespace(*text)) {
+    issues.push_back({std::string(field), std::string(field) + " must not start or end with whitespace"});
+    return std::nullopt;
+  }
+  return text;
+}
+
 }  // namespace
 
 ValidatedRequest validateRequest(const InputObject& input) {
@@ -33,12 +45,12 @@ ValidatedRequest validateRequest(const InputObject& input) {
 
   KycLinkRequest request;
   if (const InputValue* value = givenField(input, "workflowId")) {
-    if (auto text = requireText("workflowId", *value, issues, kMaxIdLength)) request.workflowId = *text;
+    if (auto text = requireIdentifier("workflowId", *value, issues)) request.workflowId = *text;
   } else {
     issues.push_back({"workflowId", "workflowId is required"});
   }
   if (const InputValue* value = givenField(input, "applicationId")) {
-    request.applicationId = requireText("applicationId", *value, issues, kMaxIdLength);
+    request.applicationId = requireIdentifier("applicationId", *value, issues);
   }
   if (const InputValue* value = givenField(input, "expiryTime")) {
     if (auto minutes = requireNumber("expiryTime", *value, kExpiryRule, issues)) {

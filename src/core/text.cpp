@@ -101,6 +101,19 @@ bool isBlank(std::string_view text) {
   return blank;
 }
 
+bool hasSurroundingWhitespace(std::string_view text) {
+  bool first = true;
+  bool startsWithSpace = false;
+  bool endsWithSpace = false;
+  forEachCodePoint(text, [&](const CodePoint& cp, size_t) {
+    endsWithSpace = cp.valid && isWhitespace(cp.value);
+    if (first) startsWithSpace = endsWithSpace;
+    first = false;
+    return true;
+  });
+  return startsWithSpace || endsWithSpace;
+}
+
 std::string cleanText(std::string_view text, size_t maxCodePoints) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string kept;

@@ -20,6 +20,9 @@ bool hasControlCharacter(std::string_view text);
 // ASCII or Unicode whitespace (space, tab, NBSP, U+2028, U+3000, ...) or a control character.
 bool hasWhitespaceOrControl(std::string_view text);
 
+// Starts or ends with whitespace (ASCII or Unicode).
+bool hasSurroundingWhitespace(std::string_view text);
+
 // Empty, or nothing but whitespace.
 bool isBlank(std::string_view text);
 

@@ -79,6 +79,12 @@ TEST_CASE("workflowId must be a non-blank string of at most 128 characters") {
   CHECK(issuesOf(obj({{"workflowId", str("wf\xED\xA0\x80")}})) ==
         std::vector<std::string>{"workflowId is not valid Unicode text (a lone surrogate?)"});
 
+  CHECK(issuesOf(obj({{"workflowId", str(" wf")}})) ==
+        std::vector<std::string>{"workflowId must not start or end with whitespace"});
+  CHECK(issuesOf(obj({{"workflowId", str("wf\xC2\xA0")}})) ==  // a trailing no-break space
+        std::vector<std::string>{"workflowId must not start or end with whitespace"});
+  CHECK(issuesOf(obj({{"workflowId", str("work flow")}})).empty());
+
   CHECK(issuesOf(obj({{"workflowId", str(repeat("a", 128))}})).empty());
   CHECK(issuesOf(obj({{"workflowId", str(repeat("a", 129))}})) ==
         std::vector<std::string>{"workflowId must be at most 128 characters, got 129"});
@@ -99,6 +105,8 @@ TEST_CASE("applicationId follows the same string rules, and is optional") {
         std::vector<std::string>{"applicationId must not be empty or only whitespace"});
   CHECK(issuesOf(obj({{"workflowId", str("wf")}, {"applicationId", str("a\x01")}})) ==
         std::vector<std::string>{"applicationId contains a control character"});
+  CHECK(issuesOf(obj({{"workflowId", str("wf")}, {"applicationId", str("user-1 ")}})) ==
+        std::vector<std::string>{"applicationId must not start or end with whitespace"});
 }
 
 TEST_CASE("expiryTime: an integer number of minutes, 1 to 525600") {

@@ -1,36 +1,50 @@
 #pragma once
-// Turns fuzz bytes into what a transport hands the classifiers: an outcome, a status (mostly ones
-// FACEKI or a proxy would send), a Retry-After value, the body (the rest of the input), and a clock.
-
-#include <fuzzer/FuzzedDataProvider.h>
+// Turns fuzz bytes into what the transport hands the classifiers. A readable format, so seeds are
+// real answers and mutations stay meaningful:
+//
+//   503                 line 1: the HTTP status, or N (network error), T (timeout), A (aborted)
+//   120                 line 2: the Retry-After value; empty means the header was absent
+//   {"message":"busy"}  the rest: the body
+//
+// The clock is fixed at Wed, 21 Oct 2015 07:28:00 GMT, so dates in seeds can be past or future.
 
 #include <string>
+#include <string_view>
 
 #include "core/http.hpp"
 
 namespace kyc::fuzz {
 
-struct FuzzedExchange {
-  HttpResponse response;
-  double nowEpochMs = 0;
-};
+inline constexpr double kFuzzNowEpochMs = 1445412480000;
 
-inline FuzzedExchange decodeExchange(FuzzedDataProvider& data) {
-  static const int kStatuses[] = {200, 201, 204, 299, 301, 400, 401, 403, 404, 405, 408, 422,
-                                  429, 500, 502, 503, 504, 599, 0, 100, 600, 999};
-  FuzzedExchange exchange;
-  HttpResponse& response = exchange.response;
-  response.outcome = data.ConsumeIntegralInRange(0, 7) == 0
-                         ? static_cast<TransportOutcome>(data.ConsumeIntegralInRange(1, 3))
-                         : TransportOutcome::Response;
-  if (response.outcome == TransportOutcome::Response) {
-    response.status = data.ConsumeBool() ? data.PickValueInArray(kStatuses) : data.ConsumeIntegralInRange(100, 599);
+inline std::string_view takeLine(std::string_view& bytes) {
+  const size_t end = bytes.find('\n');
+  const std::string_view line = bytes.substr(0, end);
+  bytes = end == std::string_view::npos ? std::string_view() : bytes.substr(end + 1);
+  return line;
+}
+
+inline HttpResponse decodeResponse(std::string_view bytes) {
+  HttpResponse response;
+  const std::string_view statusLine = takeLine(bytes);
+  const char first = statusLine.empty() ? '\0' : statusLine[0];
+  if (first == 'T' || first == 'A' || first == 'N') {
+    response.outcome = first == 'T'   ? TransportOutcome::Timeout
+                       : first == 'A' ? TransportOutcome::Aborted
+                                      : TransportOutcome::NetworkError;
+    return response;  // the transport reports nothing else without a response
   }
-  // Date.now(): any real clock reading between 1970 and the year 2100.
-  exchange.nowEpochMs = static_cast<double>(data.ConsumeIntegralInRange<long long>(0, 4102444800000LL));
-  if (data.ConsumeBool()) response.retryAfter = data.ConsumeRandomLengthString(64);
-  response.body = data.ConsumeRemainingBytesAsString();
-  return exchange;
+  int status = 0;  // XMLHttpRequest's status: 0 means no response, and never above 65535
+  for (char c : statusLine.substr(0, 5)) {
+    if (c < '0' || c > '9') break;
+    status = status * 10 + (c - '0');
+  }
+  if (status == 0 || status > 65535) return response;  // NetworkError
+  response.outcome = TransportOutcome::Response;
+  response.status = status;
+  response.retryAfter = std::string(takeLine(bytes));
+  response.body = std::string(bytes);
+  return response;
 }
 
 }  // namespace kyc::fuzz

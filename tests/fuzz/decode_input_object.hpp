@@ -1,77 +1,82 @@
 #pragma once
-// Turns fuzz bytes into the InputObject the wasm layer would build from a JS value: plain or not, keys
-// (mostly real ones and near misses, so the validators' deep paths are reached), and values of every
-// JS kind, with numbers biased towards the edges (NaN, +-Infinity, -0, limits +-1, fractions).
+// Turns fuzz bytes into the InputObject the wasm layer would build from a JS value. The bytes are a
+// small line format, so seeds are readable and mutations stay meaningful:
+//
+//   !array                    first line, optional: not a plain object; the rest names its JS type
+//   workflowId=s:wf-123       key=kind:payload, one field per line, in order
+//   expiryTime=n:NaN          kinds: s string (raw bytes), n number (strtod: NaN, -inf, 1e400, 0x1p3),
+//   redirectUrl=u:            b boolean ("true" or not), u undefined, z null, o object (payload = its type,
+//   getToken=o:function       e.g. function, array, symbol, bigint)
+//
+// A line without "=" is a key whose value is undefined; a kind that is none of these is a string.
 
-#include <fuzzer/FuzzedDataProvider.h>
-
-#include <cmath>
-#include <limits>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "core/input.hpp"
 
 namespace kyc::fuzz {
 
 // Any string containing this marks a value as secret: no issue message may quote it.
-inline constexpr const char* kSecretMarker = "s3cr3t";
+inline constexpr std::string_view kSecretMarker = "s3cr3t";
 
-inline const char* const kKeys[] = {
-    // request
-    "workflowId", "applicationId", "expiryTime", "redirectUrl", "redirect_url",
-    // client options and call options
-    "baseUrl", "token", "getToken", "clientId", "clientSecret", "timeoutMs", "maxRetries", "tokenEndpoint",
-    "signal",
-    // near misses and aliases
-    "workflowID", "workflow_id", "redirectURL", "expiry", "redirect", "applicationID", "baseURL", "timeout"};
-
-inline const char* const kTypeNames[] = {"object", "array", "function", "symbol", "bigint", "undefined",
-                                         "null", "string", "number", "Date"};
-
-inline double decodeNumber(FuzzedDataProvider& data) {
-  static const double kEdges[] = {std::numeric_limits<double>::quiet_NaN(),
-                                  std::numeric_limits<double>::infinity(),
-                                  -std::numeric_limits<double>::infinity(),
-                                  -0.0, 0, 0.5, 1, 2, 10, 11, -1, 525600, 525600.5, 525601, 600000, 600001,
-                                  1e21, -1e21, 9007199254740993.0, 1.7976931348623157e308, 5e-324,
-                                  static_cast<double>(std::numeric_limits<long>::max()),
-                                  static_cast<double>(std::numeric_limits<int>::max()) + 1};
-  if (data.ConsumeBool()) return data.PickValueInArray(kEdges);
-  return data.ConsumeFloatingPoint<double>();
+// What the wasm layer can report (typeof, plus "null" and "array"); anything else reads as "object".
+inline std::string jsTypeOf(std::string_view name) {
+  for (std::string_view known : {"undefined", "object", "boolean", "number", "bigint", "string", "symbol",
+                                 "function", "null", "array"}) {
+    if (name == known) return std::string(known);
+  }
+  return "object";
 }
 
-inline std::string decodeText(FuzzedDataProvider& data) {
-  std::string text = data.ConsumeRandomLengthString(300);
-  if (data.ConsumeBool()) text.insert(text.size() / 2, kSecretMarker);
-  return text;
-}
-
-inline InputValue decodeValue(FuzzedDataProvider& data) {
+inline InputValue decodeValue(std::string_view encoded) {
   InputValue value;
-  value.kind = static_cast<ValueKind>(data.ConsumeIntegralInRange(0, static_cast<int>(ValueKind::Object)));
-  switch (value.kind) {
-    case ValueKind::Boolean: value.boolean = data.ConsumeBool(); break;
-    case ValueKind::Number: value.number = decodeNumber(data); break;
-    case ValueKind::String: value.text = decodeText(data); break;
-    case ValueKind::Object: value.typeName = data.PickValueInArray(kTypeNames); break;
-    default: break;
+  if (encoded.size() < 2 || encoded[1] != ':') {
+    value.kind = ValueKind::String;
+    value.text = std::string(encoded);
+    return value;
+  }
+  const std::string payload(encoded.substr(2));
+  switch (encoded[0]) {
+    case 'n':
+      value.kind = ValueKind::Number;
+      value.number = std::strtod(payload.c_str(), nullptr);
+      break;
+    case 'b':
+      value.kind = ValueKind::Boolean;
+      value.boolean = payload == "true";
+      break;
+    case 'u': value.kind = ValueKind::Undefined; break;
+    case 'z': value.kind = ValueKind::Null; break;
+    case 'o':
+      value.kind = ValueKind::Object;
+      value.typeName = jsTypeOf(payload);
+      break;
+    default:
+      value.kind = ValueKind::String;
+      value.text = payload;
+      break;
   }
   return value;
 }
 
-inline std::string decodeKey(FuzzedDataProvider& data) {
-  if (data.ConsumeIntegralInRange(0, 3) != 0) return data.PickValueInArray(kKeys);
-  return data.ConsumeRandomLengthString(80);
-}
-
-inline InputObject decodeInputObject(FuzzedDataProvider& data) {
+inline InputObject decodeInputObject(std::string_view bytes) {
   InputObject object;
-  object.isPlainObject = data.ConsumeIntegralInRange(0, 15) != 0;
-  if (!object.isPlainObject) object.typeName = data.PickValueInArray(kTypeNames);
-  const size_t fieldCount = data.ConsumeIntegralInRange<size_t>(0, 12);
-  for (size_t i = 0; i < fieldCount && data.remaining_bytes() > 0; ++i) {
-    std::string key = decodeKey(data);
-    object.fields.emplace_back(std::move(key), decodeValue(data));
+  bool firstLine = true;
+  while (!bytes.empty()) {
+    const size_t end = bytes.find('\n');
+    const std::string_view line = bytes.substr(0, end);
+    bytes = end == std::string_view::npos ? std::string_view() : bytes.substr(end + 1);
+    if (firstLine && !line.empty() && line[0] == '!') {
+      object.isPlainObject = false;
+      object.typeName = jsTypeOf(line.substr(1));
+    } else {
+      const size_t equals = line.find('=');
+      object.fields.emplace_back(std::string(line.substr(0, equals)),
+                                 equals == std::string_view::npos ? InputValue{} : decodeValue(line.substr(equals + 1)));
+    }
+    firstLine = false;
   }
   return object;
 }

@@ -1,7 +1,5 @@
 // The link endpoint's answer: classifyLinkResponse, serverMessage, and the retry decision on the result.
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include "check_failure.hpp"
 #include "core/response.hpp"
 #include "decode_http_response.hpp"
@@ -15,8 +13,8 @@ bool isRetryableStatus(int status) { return status == 429 || status == 502 || st
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
-  FuzzedDataProvider data(bytes, size);
-  const auto [response, nowEpochMs] = fuzz::decodeExchange(data);
+  const HttpResponse response = fuzz::decodeResponse(std::string_view(reinterpret_cast<const char*>(bytes), size));
+  const double nowEpochMs = fuzz::kFuzzNowEpochMs;
 
   const LinkResult result = classifyLinkResponse(response, nowEpochMs);
   FUZZ_CHECK(result.link.has_value() != result.failure.has_value());

@@ -1,7 +1,5 @@
 // The validators of everything a caller passes in: the request, the client options, the call options.
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include <algorithm>
 
 #include "core/config.hpp"
@@ -49,8 +47,8 @@ void checkRequest(const InputObject& input) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
-  FuzzedDataProvider data(bytes, size);
-  const InputObject input = fuzz::decodeInputObject(data);
+  const InputObject input =
+      fuzz::decodeInputObject(std::string_view(reinterpret_cast<const char*>(bytes), size));
 
   checkRequest(input);
 

@@ -1,9 +1,7 @@
-// The token endpoints' answers and the JWT exp reader. Three ways in, chosen by the first byte:
-//   0: the bytes are a token: jwtExpirySeconds, then the token inside a well-formed token response;
-//   1: the bytes are a JWT payload, base64url-encoded here so the JSON reader is reached every time;
-//   2: the bytes are a whole exchange (status, Retry-After, body) for parseTokenResponse.
-
-#include <fuzzer/FuzzedDataProvider.h>
+// The token endpoints' answers and the JWT exp reader. Three ways in, chosen by the first line:
+//   "token":   the rest is a token: jwtExpirySeconds, then the token inside a well-formed token response;
+//   "payload": the rest is a JWT payload, base64url-encoded here so the JSON reader is always reached;
+//   else:      the whole input is a response (decode_http_response.hpp) for parseTokenResponse.
 
 #include <algorithm>
 #include <cmath>
@@ -89,23 +87,18 @@ void fuzzPayload(const std::string& payload) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
-  FuzzedDataProvider data(bytes, size);
-  switch (data.ConsumeIntegralInRange(0, 2)) {
-    case 0: {
-      const double nowEpochMs = static_cast<double>(data.ConsumeIntegralInRange<long long>(0, 4102444800000LL));
-      std::string token = data.ConsumeRemainingBytesAsString();
-      if (token.size() % 2) token.insert(token.size() / 2, kSecretMarker);
-      fuzzTokenValue(token, nowEpochMs);
-      break;
-    }
-    case 1:
-      fuzzPayload(data.ConsumeRemainingBytesAsString());
-      break;
-    default: {
-      const auto [response, nowEpochMs] = fuzz::decodeExchange(data);
-      checkTokenResult(parseTokenResponse(response, nowEpochMs), response);
-      break;
-    }
+  std::string_view input(reinterpret_cast<const char*>(bytes), size);
+  std::string_view rest = input;
+  const std::string_view mode = fuzz::takeLine(rest);
+  if (mode == "token") {
+    std::string token(rest);
+    if (token.size() % 2) token.insert(token.size() / 2, kSecretMarker);
+    fuzzTokenValue(token, fuzz::kFuzzNowEpochMs);
+  } else if (mode == "payload") {
+    fuzzPayload(std::string(rest));
+  } else {
+    const HttpResponse response = fuzz::decodeResponse(input);
+    checkTokenResult(parseTokenResponse(response, fuzz::kFuzzNowEpochMs), response);
   }
   return 0;
 }

@@ -1,0 +1,125 @@
+// Types of faceki-kyc-link (hand-written; checked with tsc --strict by the tests).
+
+export type KycErrorCode =
+  | 'INVALID_CONFIG'
+  | 'INVALID_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'API_ERROR'
+  | 'HTTP_ERROR'
+  | 'RATE_LIMITED'
+  | 'NETWORK_ERROR'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'BAD_RESPONSE';
+
+/** FACEKI responseCode names (API_ERROR's `reason`). */
+export type FacekiReason =
+  | 'SUCCESS'
+  | 'UNAUTHORIZED'
+  | 'BAD_REQUEST'
+  | 'INTERNAL_ERROR'
+  | 'WORKFLOW_NOT_FOUND'
+  | 'INVALID_FIELDS'
+  | 'INSUFFICIENT_CREDIT'
+  | 'LINK_LIMIT_REACHED'
+  | 'DATA_NOT_FOUND'
+  | 'INVALID_LINK'
+  | 'LINK_EXPIRED'
+  | 'LINK_GENERATION_FAILED'
+  | 'KYC_LIMIT_REACHED'
+  | 'UNKNOWN';
+
+export interface ValidationIssue {
+  /** The caller's name for the field ("workflowId", "redirectUrl", "request", ...). */
+  field: string;
+  message: string;
+}
+
+export interface KycLinkRequest {
+  /** The workflow's ID from the FACEKI portal: 1..128 characters. */
+  workflowId: string;
+  /** Your own identifier for the person (e.g. your user id): 1..128 characters. */
+  applicationId?: string | null;
+  /** Link lifetime in minutes, an integer 1..525600. */
+  expiryTime?: number | null;
+  /** Where the person is sent after the flow: https (http only for localhost). */
+  redirectUrl?: string | null;
+  /** The FACEKI docs' spelling of redirectUrl; pass one or the other. */
+  redirect_url?: string | null;
+}
+
+export interface KycLink {
+  /** FACEKI's link ID: FACEKI's browser and mobile SDKs run the verification with it. A secret. */
+  linkId: string;
+  /** The hosted page the person opens. A secret: do not log it. */
+  url: string;
+}
+
+interface CommonClientOptions {
+  /** Default https://sdk.faceki.com; https unless the host is localhost, 127.0.0.1 or [::1]. */
+  baseUrl?: string;
+  /** Per attempt, 1..600000 ms; default 30000. */
+  timeoutMs?: number;
+  /** Retries for 429, 502, 503, 504 and connection failures, 0..10; default 2. */
+  maxRetries?: number;
+}
+
+export type KycClientOptions = CommonClientOptions &
+  (
+    | { token: string; getToken?: never; clientId?: never; clientSecret?: never; tokenEndpoint?: never }
+    | { getToken: () => string | Promise<string>; token?: never; clientId?: never; clientSecret?: never; tokenEndpoint?: never }
+    | {
+        clientId: string;
+        clientSecret: string;
+        /** Which FACEKI token endpoint to use; by default generate-token, falling back to access-token on 404/405. */
+        tokenEndpoint?: 'generate-token' | 'access-token';
+        token?: never;
+        getToken?: never;
+      }
+  );
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+}
+
+export class KycError extends Error {
+  readonly name: 'KycError';
+  readonly code: KycErrorCode;
+  /** HTTP status of the last response; 0 when there was none. */
+  readonly status: number;
+  /** Whether sending the same request again may succeed. */
+  readonly retryable: boolean;
+  /** Link requests sent. */
+  readonly attempts: number;
+  /** For API_ERROR: FACEKI's responseCode and its name. */
+  readonly responseCode?: number;
+  readonly reason?: FacekiReason;
+  /** The server's Retry-After, in ms. */
+  readonly retryAfterMs?: number;
+  /** For INVALID_REQUEST and INVALID_CONFIG: every problem found. */
+  readonly issues?: ValidationIssue[];
+  toJSON(): Record<string, unknown>;
+}
+
+export interface KycClient {
+  generateKycLink(request: KycLinkRequest, options?: CallOptions): Promise<KycLink>;
+  /** The rules generateKycLink applies, synchronously. */
+  validate(request: unknown): ValidationIssue[];
+  /** Frees the client; calls still running reject with ABORTED. */
+  close(): void;
+  readonly baseUrl: string;
+  readonly pendingCalls: number;
+}
+
+export function createKycClient(options: KycClientOptions): Promise<KycClient>;
+
+/** One call on a client of its own (no token reuse between calls). */
+export function generateKycLink(
+  request: KycLinkRequest,
+  options: KycClientOptions & { signal?: AbortSignal }
+): Promise<KycLink>;
+
+/** Before the first client: where the .wasm comes from (bytes, or a URL for browsers). */
+export function configureWasm(overrides: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (file: string) => string }): void;

@@ -1,0 +1,104 @@
+// Shared by the tests/js/cli-*.test.mjs files: the CLI run as a child process against a sandbox
+// started in this process, and CSV files in a temporary folder.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { startSandbox } from '../../npm/sandbox/index.cjs';
+
+const npmRequire = createRequire(new URL('../../npm/package.json', import.meta.url));
+const { parse } = npmRequire('csv-parse/sync');
+const { stringify } = npmRequire('csv-stringify/sync');
+
+export const BIN = fileURLToPath(new URL('../../npm/bin/faceki-kyc-link.cjs', import.meta.url));
+export const CLIENT_ID = 'sandbox-client';
+export const CLIENT_SECRET = 'sandbox-secret';
+export const WORKFLOW = 'sandbox-workflow';
+
+export async function startTestSandbox(t, options) {
+  const sandbox = await startSandbox(options);
+  t.after(() => sandbox.close());
+  return sandbox;
+}
+
+/** The environment a user would set: client credentials and the API address, nothing inherited. */
+export function sandboxEnv(sandbox, extra = {}) {
+  return {
+    PATH: process.env.PATH,
+    FACEKI_BASE_URL: sandbox.url,
+    FACEKI_CLIENT_ID: CLIENT_ID,
+    FACEKI_CLIENT_SECRET: CLIENT_SECRET,
+    ...extra,
+  };
+}
+
+/**
+ * Starts the CLI. `exited` resolves to { code, signal, stdout, stderr } when it ends; `child` is there
+ * to send it signals.
+ */
+export function startCli(args, { env, cwd } = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, exited };
+}
+
+export function runCli(args, options) {
+  return startCli(args, options).exited;
+}
+
+export function tempDir(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faceki-cli-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function writeCsv(file, rows, { bom = false, lineBreak = '\n' } = {}) {
+  const text = stringify(rows, { record_delimiter: lineBreak === '\r\n' ? 'windows' : 'unix' });
+  fs.writeFileSync(file, (bom ? '\ufeff' : '') + text);
+}
+
+/** Rows of a CSV file as objects keyed by its header; [] while it does not exist. */
+export function readCsvObjects(file) {
+  if (!fs.existsSync(file)) return [];
+  return parse(fs.readFileSync(file, 'utf8'), { bom: true, columns: true });
+}
+
+export function peopleCsv(file, count, prefix = 'user') {
+  const rows = [['applicationId', 'name']];
+  for (let i = 1; i <= count; i++) rows.push([`${prefix}-${i}`, `Person ${i}`]);
+  writeCsv(file, rows);
+}
+
+/** Polls `condition` until it holds; for progress with no event to await (a child's output file). */
+export async function until(condition, { timeoutMs = 20000, everyMs = 10 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** How many links the sandbox issued per applicationId. */
+export function linksPerApplication(sandbox) {
+  const counts = new Map();
+  for (const link of sandbox.links) counts.set(link.applicationId, (counts.get(link.applicationId) ?? 0) + 1);
+  return counts;
+}
+
+/** Nothing secret in what the CLI printed: no client secret, no token, and no link URL on stderr. */
+export function assertNoSecrets(assert, result, { tokens = [] } = {}) {
+  for (const text of [result.stdout, result.stderr]) {
+    assert.ok(!text.includes(CLIENT_SECRET), 'client secret printed');
+    for (const token of tokens) assert.ok(!text.includes(token), 'token printed');
+  }
+  assert.doesNotMatch(result.stderr, /\/kycverify\//, 'link URL on stderr');
+}

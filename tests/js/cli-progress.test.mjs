@@ -1,0 +1,30 @@
+// Bulk progress output (npm/cli/bulk/progress.cjs), in process with fake streams.
+// Run: node --test tests/js/cli-progress.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startProgress } from '../../npm/cli/bulk/progress.cjs';
+
+function fakeStream(isTTY) {
+  const stream = { isTTY, columns: 100, written: '', write: (text) => ((stream.written += text), true) };
+  if (isTTY) Object.assign(stream, { cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+  return stream;
+}
+
+test('not a terminal: one plain line per interval with counts, rate and ETA', async () => {
+  const stream = fakeStream(false);
+  const progress = startProgress(stream, 10, { intervalMs: 20 });
+  progress.update({ ok: 3, failed: 1 });
+  await new Promise((resolve) => {
+    const check = setInterval(() => stream.written && (clearInterval(check), resolve()), 5);
+  });
+  progress.stop();
+  assert.match(stream.written, /^progress: 4\/10 rows \(3 ok, 1 failed\), \d+ rows\/s, ETA \d+s\n/);
+});
+
+test('a terminal: a bar with done and failed counts', () => {
+  const stream = fakeStream(true);
+  const progress = startProgress(stream, 10);
+  progress.update({ ok: 5, failed: 2 });
+  progress.stop();
+  assert.match(stream.written, /7\/10 \| ok 5 \| failed 2 \| \d+ rows\/s \| ETA/);
+});

@@ -1,0 +1,57 @@
+// Shared by the package tests: a sandbox per test, credentials, and the secret-leak check.
+
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { createServer } from 'node:net';
+
+import { startSandbox } from '../../npm/sandbox/index.cjs';
+
+export const CLIENT_ID = 'sandbox-client';
+export const CLIENT_SECRET = 'sandbox-secret-4f9a1c';
+export const WORKFLOW = 'sandbox-workflow';
+
+/** A sandbox with a recognisable secret, closed after the test. */
+export async function sandboxFor(t, options = {}) {
+  const sandbox = await startSandbox({ clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }], ...options });
+  t.after(() => sandbox.close());
+  return sandbox;
+}
+
+/** Fails when any secret appears in the error's message, JSON or inspect output. */
+export function assertNoSecrets(error, secrets) {
+  const views = [String(error?.message), JSON.stringify(error), inspect(error, { depth: 5 }), String(error?.stack)];
+  for (const secret of secrets.filter(Boolean)) {
+    for (const view of views) assert.ok(!view.includes(secret), `a secret leaked into: ${view}`);
+  }
+}
+
+/** Resolves with the rejection of `promise`, failing if it fulfils. */
+export async function rejectionOf(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected the call to reject');
+}
+
+/** A port with nothing listening on it (bound, then released). */
+export async function closedPort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A TCP server that accepts connections and never answers (for timeouts). */
+export async function silentServer(t) {
+  const sockets = new Set();
+  const server = createServer((socket) => sockets.add(socket));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise((resolve) => server.close(resolve));
+  });
+  return `http://127.0.0.1:${server.address().port}`;
+}

@@ -1,0 +1,42 @@
+// Minutes and expiry times, the way people read them.
+
+const UNITS = [
+  ['day', 24 * 60],
+  ['hour', 60],
+  ['minute', 1],
+];
+
+/** 150 -> "2 hours 30 minutes"; the two largest units only. */
+export function humanizeMinutes(minutes) {
+  const parts = [];
+  let rest = minutes;
+  for (const [name, size] of UNITS) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0 && parts.length < 2) parts.push(`${count} ${name}${count === 1 ? '' : 's'}`);
+  }
+  return parts.join(' ');
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function formatDateTime(ms) {
+  return dateTime.format(new Date(ms));
+}
+
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export function formatTime(ms) {
+  return time.format(new Date(ms));
+}
+
+/** When a link made now with `expiryTime` minutes expires; null for FACEKI's default. */
+export function expiresAt(createdAt, expiryTime) {
+  return expiryTime === undefined ? null : createdAt + expiryTime * 60_000;
+}
