@@ -107,6 +107,28 @@ test('SIGKILL mid-run loses at most the rows in flight; the resumed run complete
   assert.equal(sandbox.links.length, rowCount + resent);
 });
 
+test('a second SIGINT abandons the rows in flight: none is written, exit 130, resume completes', async (t) => {
+  const rowCount = 20;
+  const { sandbox, outFile, args, env } = await setup(t, rowCount);
+  // The first requests hang, so they are still in flight when Ctrl-C comes twice.
+  sandbox.failNext(Array.from({ length: CONCURRENCY }, () => ({ delayMs: 30000 })));
+
+  const run = startCli(args, { env });
+  await until(() => sandbox.stats().linkRequests === CONCURRENCY);
+  run.child.kill('SIGINT');
+  await until(() => run.stderr().includes('stopping:'));
+  run.child.kill('SIGINT');
+  const interrupted = await run.exited;
+  assert.equal(interrupted.code, 130, interrupted.stderr);
+  assert.match(interrupted.stdout, new RegExp(`${CONCURRENCY} abandoned in flight`));
+  assert.equal(readCsvObjects(outFile).length, 0);
+
+  const resumed = await runCli(args, { env });
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assertComplete(sandbox, outFile, rowCount);
+  assert.equal(sandbox.links.length, rowCount);
+});
+
 test('failed rows are written with their error, exit 1, and a resumed run retries only them', async (t) => {
   const { sandbox, outFile, args, env } = await setup(t, 20);
   sandbox.failNext([{ responseCode: 5001 }, { responseCode: 5001 }, { responseCode: 5001 }]);

@@ -36,7 +36,7 @@ export function sandboxEnv(sandbox, extra = {}) {
 
 /**
  * Starts the CLI. `exited` resolves to { code, signal, stdout, stderr } when it ends; `child` is there
- * to send it signals.
+ * to send it signals, `stderr()` is what it printed there so far.
  */
 export function startCli(args, { env, cwd } = {}) {
   const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,7 +48,7 @@ export function startCli(args, { env, cwd } = {}) {
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  return { child, exited };
+  return { child, exited, stderr: () => stderr };
 }
 
 export function runCli(args, options) {

@@ -3,6 +3,7 @@
 // lands. Stops starting rows when `stop` aborts or the credentials are refused; gives up the rows in
 // flight when `abandon` aborts (they are not written, so a resumed run sends them again).
 
+const { setMaxListeners } = require('node:events');
 const { expiresAt } = require('../link-values.cjs');
 const { runBounded } = require('./run-bounded.cjs');
 
@@ -19,6 +20,8 @@ function failedFields(job, error) {
  * @returns {Promise<{ ok: number, failed: number, abandoned: number, notStarted: number, authFailure: Error | null }>}
  */
 async function sendRows({ client, jobs, output, concurrency, stop, abandon, onProgress }) {
+  // Each row in flight listens on `abandon`; past 10, Node would warn of a leak that is not one.
+  setMaxListeners(concurrency + 1, abandon);
   const halt = new AbortController();
   stop.addEventListener('abort', () => halt.abort(), { once: true });
   const counts = { ok: 0, failed: 0 };
