@@ -8,7 +8,7 @@ const { EXIT } = require('./exit-codes.cjs');
 const { UsageError } = require('./usage-error.cjs');
 const { checkInputColumns, RESULT_COLUMNS } = require('./bulk/columns.cjs');
 const { openOutput, readEarlierRun } = require('./bulk/output-file.cjs');
-const { planRows } = require('./bulk/plan.cjs');
+const { defaultsProblems, planRows } = require('./bulk/plan.cjs');
 const { startProgress } = require('./bulk/progress.cjs');
 const { readCsv } = require('./bulk/read-csv.cjs');
 const report = require('./bulk/report.cjs');
@@ -66,11 +66,14 @@ async function bulk(flags, io) {
   const earlier = settings.outPath === undefined ? NO_EARLIER_RUN : readEarlierRun(settings.outPath, outColumns);
   const client = await createKycClient(flags.check ? CHECK_ONLY_CLIENT : clientOptionsFrom(flags, io.env));
   try {
+    const validate = (request) => client.validate(request);
+    const flagProblems = defaultsProblems(settings.defaults, validate);
+    if (flagProblems.length > 0) throw new UsageError(flagProblems.join('; '));
     const plan = planRows({
       records: input.records,
       columns: input.columns,
       defaults: settings.defaults,
-      validate: (request) => client.validate(request),
+      validate,
       finishedIds: earlier.finishedIds,
     });
     const problems = report.invalidRowLines(settings.inPath, plan.invalid);
@@ -114,10 +117,11 @@ async function send(client, plan, settings, outColumns, earlier, io) {
   }
   const seconds = (Date.now() - startedAt) / 1000;
   io.stdout.write(report.runSummary({ outPath: settings.outPath, plan, result, seconds }) + '\n');
-  return exitCodeFor(result, io, settings.outPath);
+  return conclude(result, io, settings.outPath);
 }
 
-function exitCodeFor(result, io, outPath) {
+/** Says why the run ended, and how to resume when it did not finish; returns the exit code. */
+function conclude(result, io, outPath) {
   if (io.signal.aborted) {
     io.stderr.write(`interrupted; ${report.resumeHint(outPath)}\n`);
     return EXIT.INTERRUPTED;

@@ -18,6 +18,9 @@ function clientOptionsFrom(flags, env) {
   if (flags['timeout-ms'] !== undefined) options.timeoutMs = Number(flags['timeout-ms']);
   if (flags['max-retries'] !== undefined) options.maxRetries = Number(flags['max-retries']);
 
+  if (flags['client-id'] !== undefined && env.FACEKI_CLIENT_SECRET === undefined) {
+    throw new UsageError('--client-id needs FACEKI_CLIENT_SECRET in the environment');
+  }
   const clientId = flags['client-id'] ?? env.FACEKI_CLIENT_ID;
   if (clientId !== undefined && env.FACEKI_CLIENT_SECRET !== undefined) {
     options.clientId = clientId;

@@ -58,6 +58,7 @@ Exit codes:
   3    authentication failed (bulk stops starting rows)
   4    generate: FACEKI answered with an error
   5    generate: no answer (network error or timeout)
+  70   internal error (e.g. the output file could not be written)
   130  interrupted (Ctrl-C)
 `;
 

@@ -3,13 +3,14 @@
 # of its committed seed corpus. Exits non-zero when any target crashes; the crashing input is left in
 # build/fuzz/artifacts/ (copy it to tests/fuzz/regressions/<target>/ and write a Catch2 test).
 #   tests/fuzz/run.sh [seconds-per-target=45] [extra libFuzzer flags...]
-#   e.g. tests/fuzz/run.sh 600 -runs=10000000     (a long local run; -runs ends it first if reached)
+#   e.g. tests/fuzz/run.sh 3600 -runs=10000000    (a long local run; -runs ends it first if reached)
+# FUZZ_TARGETS="request token" picks targets (default: all four).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-45}
 shift || true
-targets=(request link_response retry_after token)
-build=build/fuzz
+read -r -a targets <<<"${FUZZ_TARGETS:-request link_response retry_after token}"
+build=${FUZZ_BUILD:-build/fuzz}
 
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKYC_FUZZ=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"

@@ -21,8 +21,8 @@ import {
 
 const CONCURRENCY = 8;
 
-async function setup(t, rowCount) {
-  const sandbox = await startTestSandbox(t);
+async function setup(t, rowCount, sandboxOptions) {
+  const sandbox = await startTestSandbox(t, sandboxOptions);
   const dir = tempDir(t);
   const inFile = path.join(dir, 'users.csv');
   const outFile = path.join(dir, 'links.csv');
@@ -61,7 +61,7 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
   const rowCount = 400;
   const { sandbox, outFile, args, env } = await setup(t, rowCount);
   // Slow every request so the interrupt lands mid-run.
-  sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 20 })));
+  sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 25 })));
 
   const run = startCli(args, { env });
   await until(() => readCsvObjects(outFile).length >= rowCount / 2);
@@ -87,7 +87,7 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
 test('SIGKILL mid-run loses at most the rows in flight; the resumed run completes', async (t) => {
   const rowCount = 400;
   const { sandbox, outFile, args, env } = await setup(t, rowCount);
-  sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 20 })));
+  sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 25 })));
 
   const run = startCli(args, { env });
   await until(() => readCsvObjects(outFile).length >= rowCount / 2);
@@ -220,22 +220,19 @@ test('a repeated applicationId is reported and gets one link', async (t) => {
 });
 
 test('per-row columns override the flags; expiresAt follows expiryTime', async (t) => {
-  const { sandbox, inFile, outFile, args, env } = await setup(t);
+  const { sandbox, inFile, outFile, args, env } = await setup(t, undefined, { workflows: [WORKFLOW, 'other-workflow'] });
   writeCsv(inFile, [
     ['applicationId', 'workflowId', 'expiryTime', 'redirectUrl'],
     ['a', '', '', ''],
     ['b', 'other-workflow', '30', 'https://example.com/b'],
   ]);
-  const sandboxWithTwo = await startTestSandbox(t, { workflows: [WORKFLOW, 'other-workflow'] });
   const before = Date.now();
-  const result = await runCli([...args, '--expiry-minutes', '90', '--redirect-url', 'https://example.com/all'], {
-    env: sandboxEnv(sandboxWithTwo),
-  });
+  const result = await runCli([...args, '--expiry-minutes', '90', '--redirect-url', 'https://example.com/all'], { env });
   assert.equal(result.code, 0, result.stderr);
-  assert.equal(sandbox.links.length, 0);
-  const links = Object.fromEntries(sandboxWithTwo.links.map((link) => [link.applicationId, link]));
-  assert.deepEqual([links.a.workflowId, links.a.expiryTime, links.a.redirectUrl], [WORKFLOW, 90, 'https://example.com/all']);
-  assert.deepEqual([links.b.workflowId, links.b.expiryTime, links.b.redirectUrl], ['other-workflow', 30, 'https://example.com/b']);
+  const links = Object.fromEntries(sandbox.links.map((link) => [link.applicationId, link]));
+  const asked = (link) => [link.workflowId, link.expiryTime, link.redirectUrl];
+  assert.deepEqual(asked(links.a), [WORKFLOW, 90, 'https://example.com/all']);
+  assert.deepEqual(asked(links.b), ['other-workflow', 30, 'https://example.com/b']);
   const rows = Object.fromEntries(readCsvObjects(outFile).map((row) => [row.applicationId, row]));
   const minutesLeft = (row) => (Date.parse(row.expiresAt) - before) / 60000;
   assert.ok(Math.abs(minutesLeft(rows.a) - 90) < 1 && Math.abs(minutesLeft(rows.b) - 30) < 1);
@@ -271,17 +268,21 @@ test('usage errors exit 2 before sending anything', async (t) => {
   writeCsv(otherOut, [['something', 'else'], ['1', '2']]);
   const unclosedQuote = path.join(dir, 'broken.csv');
   fs.writeFileSync(unclosedQuote, 'applicationId\n"a\n');
+  const outInMissingDir = path.join(dir, 'no-such-dir', 'links.csv');
 
   const cases = [
     [['bulk', '--out', outFile, '--workflow-id', WORKFLOW], env, /--in is required/],
     [['bulk', '--in', inFile, '--workflow-id', WORKFLOW], env, /--out is required/],
     [['bulk', '--in', inFile, '--out', outFile], env, /--workflow-id is required/],
     [[...args, '--concurrency', '0'], env, /--concurrency must be/],
+    [[...args, '--expiry-minutes', '0'], env, /error: --expiry-minutes: expiryTime must be .*\nRun/],
+    [['bulk', '--in', inFile, '--out', outInMissingDir, '--workflow-id', WORKFLOW], env, /cannot write output file/],
     [['bulk', '--in', noIdColumn, '--out', outFile, '--workflow-id', WORKFLOW], env, /no applicationId column/],
     [['bulk', '--in', unclosedQuote, '--out', outFile, '--workflow-id', WORKFLOW], env, /not valid CSV/],
     [['bulk', '--in', path.join(dir, 'missing.csv'), '--out', outFile, '--workflow-id', WORKFLOW], env, /cannot read/],
     [['bulk', '--in', inFile, '--out', otherOut, '--workflow-id', WORKFLOW], env, /exists with other columns/],
     [args, { PATH: process.env.PATH, FACEKI_BASE_URL: sandbox.url }, /no credentials/],
+    [[...args, '--client-id', 'other'], { PATH: process.env.PATH, FACEKI_TOKEN: 'a-token' }, /--client-id needs FACEKI_CLIENT_SECRET/],
     [[...args, '--client-secret', 'x'], env, /Unknown option '--client-secret'/],
   ];
   for (const [caseArgs, caseEnv, message] of cases) {

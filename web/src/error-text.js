@@ -30,7 +30,8 @@ export function describeError(error) {
   const [title, hint] = GUIDANCE[error?.code] ?? ['Something went wrong', 'Try again; if it persists, reload the page.'];
   const facts = [];
   if (error?.code) facts.push(error.code);
-  if (error?.status) facts.push(`HTTP ${error.status}`);
+  // A FACEKI API error comes with HTTP 200, which tells the reader nothing.
+  if (error?.status >= 300) facts.push(`HTTP ${error.status}`);
   if (error?.responseCode !== undefined) facts.push(`FACEKI ${error.responseCode}${error.reason ? ` ${error.reason}` : ''}`);
   if (error?.attempts > 1) facts.push(`${error.attempts} attempts`);
   return {

@@ -1,6 +1,6 @@
 // Form values <-> the package's request object, and its validation issues <-> form fields.
 
-export const FIELD_LABELS = {
+const FIELD_LABELS = {
   workflowId: 'Workflow ID',
   applicationId: 'Application ID',
   expiryTime: 'Expiry',

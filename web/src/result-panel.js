@@ -13,7 +13,7 @@ export function createResultPanel(card) {
     replaceChildren(
       card,
       el('div', { className: 'empty-state' },
-        el('div', { className: 'empty-illustration', 'aria-hidden': 'true' }),
+        el('img', { className: 'empty-illustration', src: '/qr-placeholder.svg', alt: '' }),
         el('h2', { id: 'result-title' }, 'Your link will appear here'),
         el('p', {}, 'Fill in the form and press Generate link. You get a URL to send and a QR code to show.')
       )
@@ -96,7 +96,7 @@ export function createResultPanel(card) {
   }
 
   showEmpty();
-  return { showEmpty, showPending, showLink, showError };
+  return { showPending, showLink, showError };
 }
 
 function expiryText({ createdAt, expiresAt }) {

@@ -22,18 +22,12 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
-  hour: '2-digit',
+  hour: 'numeric',
   minute: '2-digit',
 });
 
 export function formatDateTime(ms) {
   return dateTime.format(new Date(ms));
-}
-
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-export function formatTime(ms) {
-  return time.format(new Date(ms));
 }
 
 /** When a link made now with `expiryTime` minutes expires; null for FACEKI's default. */

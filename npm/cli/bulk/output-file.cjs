@@ -32,12 +32,17 @@ function readEarlierRun(path, columns) {
 function openOutput(path, columns, earlier, retriedIds) {
   const idIndex = columns.indexOf(ID_COLUMN);
   const kept = earlier.records.filter((r) => !retriedIds.has(r.fields[idIndex]));
-  if (!earlier.exists || kept.length < earlier.records.length) {
-    const fresh = `${path}.${process.pid}.tmp`;
-    fs.writeFileSync(fresh, toCsv([columns, ...kept.map((r) => r.fields)]));
-    fs.renameSync(fresh, path);
+  let fd;
+  try {
+    if (!earlier.exists || kept.length < earlier.records.length) {
+      const fresh = `${path}.${process.pid}.tmp`;
+      fs.writeFileSync(fresh, toCsv([columns, ...kept.map((r) => r.fields)]));
+      fs.renameSync(fresh, path);
+    }
+    fd = fs.openSync(path, 'a');
+  } catch (error) {
+    throw new UsageError(`cannot write output file ${path}: ${error.code ?? error.message}`);
   }
-  const fd = fs.openSync(path, 'a');
   return {
     // One write(2) per row, straight to the OS: a crash of this process loses no finished row.
     append(fields) {

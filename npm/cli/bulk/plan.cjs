@@ -20,12 +20,23 @@ function requestFor(row, defaults) {
   };
 }
 
+const FLAG_FOR_FIELD = { workflowId: '--workflow-id', expiryTime: '--expiry-minutes', redirectUrl: '--redirect-url' };
+
+/** What is wrong with the flags' defaults, checked once rather than reported again on every row. */
+function defaultsProblems(defaults, validate) {
+  const issues = validate(requestFor({ [ID_COLUMN]: 'any' }, defaults));
+  return issues
+    .filter((issue) => defaults[issue.field] !== undefined)
+    .map((issue) => `${FLAG_FOR_FIELD[issue.field]}: ${issue.message}`);
+}
+
 /**
- * @param {{ line: number, fields: string[] }[]} records
- * @param {string[]} columns
- * @param {{ workflowId?: string, expiryTime?: string, redirectUrl?: string }} defaults
- * @param {(request: object) => { field: string, message: string }[]} validate
- * @param {Set<string>} finishedIds applicationIds with status ok in the output of an earlier run
+ * @param {object} input
+ * @param {{ line: number, fields: string[] }[]} input.records
+ * @param {string[]} input.columns
+ * @param {{ workflowId?: string, expiryTime?: string, redirectUrl?: string }} input.defaults
+ * @param {(request: object) => { field: string, message: string }[]} input.validate
+ * @param {Set<string>} input.finishedIds applicationIds with status ok in the output of an earlier run
  */
 function planRows({ records, columns, defaults, validate, finishedIds }) {
   const jobs = [];
@@ -53,4 +64,4 @@ function planRows({ records, columns, defaults, validate, finishedIds }) {
   return { jobs, invalid, duplicates, finished };
 }
 
-module.exports = { planRows };
+module.exports = { planRows, defaultsProblems };

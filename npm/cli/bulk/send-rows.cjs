@@ -23,7 +23,8 @@ async function sendRows({ client, jobs, output, concurrency, stop, abandon, onPr
   // Each row in flight listens on `abandon`; past 10, Node would warn of a leak that is not one.
   setMaxListeners(concurrency + 1, abandon);
   const halt = new AbortController();
-  stop.addEventListener('abort', () => halt.abort(), { once: true });
+  if (stop.aborted) halt.abort();
+  else stop.addEventListener('abort', () => halt.abort(), { once: true });
   const counts = { ok: 0, failed: 0 };
   let abandoned = 0;
   let authFailure = null;

@@ -1,0 +1,55 @@
+// index.d.ts compiles under tsc --strict, and misuse is rejected by it.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const npmDir = fileURLToPath(new URL('../../npm/', import.meta.url));
+const tsc = join(npmDir, 'node_modules/typescript/bin/tsc');
+
+function compile(source) {
+  const dir = mkdtempSync(join(tmpdir(), 'kyc-types-'));
+  const file = join(dir, 'usage.ts');
+  writeFileSync(file, source.replaceAll('PACKAGE', join(npmDir, 'index')).replaceAll('SANDBOX', join(npmDir, 'sandbox/index')));
+  return spawnSync(process.execPath, [tsc, '--strict', '--noEmit', '--target', 'es2022', '--module', 'nodenext', '--types', 'node', '--typeRoots', join(npmDir, 'node_modules/@types'), file], { encoding: 'utf8' });
+}
+
+test('typical use type-checks under --strict', () => {
+  const result = compile(`
+    import { createKycClient, generateKycLink, KycError, type KycLink } from 'PACKAGE';
+    import { startSandbox } from 'SANDBOX';
+    async function main(): Promise<void> {
+      const sandbox = await startSandbox({ port: 0 });
+      const client = await createKycClient({ baseUrl: sandbox.url, clientId: 'a', clientSecret: 'b', timeoutMs: 5000 });
+      const viaGetter = await createKycClient({ getToken: async () => 'token' });
+      const link: KycLink = await client.generateKycLink({ workflowId: 'w', expiryTime: 60 }, { signal: AbortSignal.timeout(1000), maxRetries: 1 });
+      const issues = client.validate({ workflowId: 'w' });
+      const field: string | undefined = issues[0]?.field;
+      try {
+        await generateKycLink({ workflowId: 'w' }, { token: 't', baseUrl: sandbox.url });
+      } catch (error) {
+        if (error instanceof KycError && error.code === 'API_ERROR') console.log(error.reason, error.responseCode, error.attempts);
+      }
+      console.log(link.linkId, field, viaGetter.pendingCalls);
+      client.close();
+      await sandbox.close();
+    }
+    void main();
+  `);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+});
+
+test('misuse is a type error: two credentials, a string expiry, an unknown code', () => {
+  for (const misuse of [
+    `createKycClient({ token: 't', clientId: 'a', clientSecret: 'b' });`,
+    `createKycClient({ token: 't' }).then((c) => c.generateKycLink({ workflowId: 'w', expiryTime: '60' }));`,
+    `const code: import('PACKAGE').KycErrorCode = 'NOT_A_CODE';`,
+  ]) {
+    const result = compile(`import { createKycClient } from 'PACKAGE';\n${misuse}`);
+    assert.notEqual(result.status, 0, misuse);
+  }
+});
