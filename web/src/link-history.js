@@ -26,7 +26,11 @@ export function createLinkHistory(card, resultPanel) {
   let links = load();
 
   function save() {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(links));
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(links));
+    } catch {
+      // Storage full: the list stays in memory for as long as the page is open.
+    }
     render();
   }
 

@@ -38,7 +38,9 @@ export function createResultPanel(card) {
     const urlField = el('input', { className: 'mono', id: 'link-url', value: link.url, readOnly: true, 'aria-label': 'Link URL' });
     const copyUrl = makeCopyButton(el('button', { type: 'button', className: 'button primary', id: 'copy-url' }, 'Copy'), () => link.url, urlField);
     const canvas = el('canvas', { id: 'link-qr', 'aria-label': 'QR code of the link URL', role: 'img' });
-    drawQr(canvas, link.url);
+    drawQr(canvas, link.url).catch(() => {
+      canvas.replaceWith(el('p', { className: 'muted' }, 'This URL is too long for a QR code.'));
+    });
 
     replaceChildren(
       card,
