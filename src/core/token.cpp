@@ -147,7 +147,10 @@ TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) 
   const auto expiresIn = jsonNumber(*data, "expires_in");
   const double lifetimeS = expiresIn && *expiresIn > 0 ? *expiresIn : kDefaultTokenLifetimeS;
   double expiresAtMs = nowEpochMs + lifetimeS * 1000;
-  if (const auto exp = jwtExpirySeconds(*value)) expiresAtMs = std::min(expiresAtMs, *exp * 1000);
+  // An exp already past when the token arrives means our clock and FACEKI's disagree, not that the
+  // token is dead; trusting it would fetch (and pay for) a new token on every call.
+  const auto exp = jwtExpirySeconds(*value);
+  if (exp && *exp * 1000 > nowEpochMs) expiresAtMs = std::min(expiresAtMs, *exp * 1000);
   return {AccessToken{*value, expiresAtMs}, std::nullopt};
 }
 

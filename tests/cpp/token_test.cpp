@@ -99,6 +99,11 @@ TEST_CASE("the JWT exp wins when it comes first") {
   CHECK(tokenOf(answer(200, tokenBody(kJwtExpIn2h, "60"))).expiresAtMs == kNow + 60000);
 }
 
+TEST_CASE("a JWT exp already past on arrival is clock skew: expires_in decides") {
+  const std::string expiredBeforeArrival = kHeader + ".eyJleHAiOjE2OTk5OTAwMDB9.sig";  // {"exp":1699990000}
+  CHECK(tokenOf(answer(200, tokenBody(expiredBeforeArrival, "3600"))).expiresAtMs == kNow + 3600000);
+}
+
 TEST_CASE("a 2xx without responseCode but with data.access_token is accepted") {
   CHECK(tokenOf(answer(200, R"({"data":{"access_token":"t","expires_in":100}})")).expiresAtMs == kNow + 100000);
 }

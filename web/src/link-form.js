@@ -93,7 +93,7 @@ export function setUpLinkForm(form, { validate, generate }) {
   updateExpiryHint();
   return {
     showIssues,
-    /** The workflow ID as the package would send it, or null with the reason it is not valid. */
+    /** { workflowId } as the package would send it, or { error } saying why it is not valid (also shown at the field). */
     workflow() {
       const workflowRequest = { workflowId: form.elements.workflowId.value.trim() };
       const issue = validate(workflowRequest)[0];
