@@ -31,17 +31,17 @@ struct Client::Call {
   double timeoutMs;
   RetryPolicy retry;
   Completion done;
-  int attempts = 0;          // link requests sent
-  int retriesUsed = 0;       // of retry.maxRetries
+  int attempts = 0;     // link requests sent
+  int retriesUsed = 0;  // of retry.maxRetries
   bool refreshedAfter401 = false;
-  std::string token;         // the token the request in flight carries
+  std::string token;  // the token the request in flight carries
   HandleId tokenWaiter = 0;
   std::optional<HandleId> inFlight;  // link request in flight
   std::optional<HandleId> timer;     // attempt timeout or backoff
 };
 
 Client::Client(ClientConfig config, Environment env)
-    : config_(std::move(config)), env_(env), tokens_(config_, env_) {}
+    : config_(std::move(config)), env_(std::move(env)), tokens_(config_, env_) {}
 
 Client::~Client() {
   // No promise may be left pending: every call still running ends now.
@@ -93,14 +93,14 @@ void Client::send(Call& call, const std::string& token) {
   HttpRequest request;
   request.method = "POST";
   request.url = config_.baseUrl + kLinkPath;
-  request.headers = {{"Authorization", "Bearer " + token},
-                     {"Content-Type", "application/json"},
-                     {"Accept", "application/json"}};
+  request.headers = {
+      {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}, {"Accept", "application/json"}};
   request.body = toWireJson(call.payload);
   call.token = token;
   call.attempts++;
   HandleId id = call.id;
-  call.inFlight = env_.transport.send(request, [this, id](HttpResponse response) { onAttemptEnded(id, response); });
+  call.inFlight =
+      env_.transport.send(request, [this, id](const HttpResponse& response) { onAttemptEnded(id, response); });
   double timeoutMs = call.timeoutMs;
   call.timer = env_.timers.start(timeoutMs, [this, id] {
     auto it = calls_.find(id);

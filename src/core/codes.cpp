@@ -15,7 +15,7 @@ constexpr FacekiCode kCodes[] = {
     {400, "BAD_REQUEST", "FACEKI could not read the request"},
     {500, "INTERNAL_ERROR", "FACEKI had an internal error"},
     {1000, "INTERNAL_ERROR", "FACEKI had an internal error"},
-    {5001, "WORKFLOW_NOT_FOUND", "the workflow has no rules (is the workflowId right?)"},
+    {5001, "WORKFLOW_NOT_FOUND", "the workflow has no rules; is the workflowId right?"},
     {5002, "INVALID_FIELDS", "a request field is missing or invalid"},
     {5003, "INSUFFICIENT_CREDIT", "the FACEKI wallet has not enough credit"},
     {5009, "LINK_LIMIT_REACHED", "the account's link limit is reached"},

@@ -11,7 +11,7 @@ namespace kyc {
 // anything else UNKNOWN.
 const char* facekiReason(int responseCode);
 
-// A sentence for a human, e.g. "the workflow has no rules (is the workflowId right?)".
+// A sentence for a human, e.g. "the workflow has no rules; is the workflowId right?".
 const char* facekiDescription(int responseCode);
 
 }  // namespace kyc

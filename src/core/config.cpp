@@ -124,7 +124,7 @@ ValidatedCallOptions validateCallOptions(const InputObject& options) {
   }
 
   reportUnknownKeys(options, kCallKeys, issues);
-  if (issues.empty()) result.options = std::move(call);
+  if (issues.empty()) result.options = call;
   return result;
 }
 

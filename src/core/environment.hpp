@@ -43,7 +43,7 @@ struct Environment {
   Transport& transport;
   Timers& timers;
   std::function<double()> nowEpochMs;
-  std::function<double()> random01;  // uniform in [0, 1), for backoff jitter
+  std::function<double()> random01;        // uniform in [0, 1), for backoff jitter
   TokenProvider* tokenProvider = nullptr;  // required for CredentialKind::TokenProvider
 };
 

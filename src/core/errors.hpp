@@ -32,14 +32,14 @@ struct Issue {
 
 struct Failure {
   ErrorCode code = ErrorCode::NetworkError;
-  std::string message;                  // for a human; never holds a secret
-  int status = 0;                       // HTTP status of the last response, 0 when there was none
-  bool retryable = false;               // sending the same request again may succeed
-  std::optional<int> responseCode;      // FACEKI's responseCode, for ApiError
-  std::string reason;                   // FACEKI reason name for responseCode (codes.hpp), for ApiError
-  std::vector<Issue> issues;            // for InvalidRequest and InvalidConfig
-  std::optional<double> retryAfterMs;   // the server's Retry-After, when it sent one
-  int attempts = 0;                     // link requests sent; filled in by the client pipeline
+  std::string message;                 // for a human; never holds a secret
+  int status = 0;                      // HTTP status of the last response, 0 when there was none
+  bool retryable = false;              // sending the same request again may succeed
+  std::optional<int> responseCode;     // FACEKI's responseCode, for ApiError
+  std::string reason;                  // FACEKI reason name for responseCode (codes.hpp), for ApiError
+  std::vector<Issue> issues;           // for InvalidRequest and InvalidConfig
+  std::optional<double> retryAfterMs;  // the server's Retry-After, when it sent one
+  int attempts = 0;                    // link requests sent; filled in by the client pipeline
 };
 
 }  // namespace kyc

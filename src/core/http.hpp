@@ -23,7 +23,7 @@ enum class TransportOutcome {
 
 struct HttpResponse {
   TransportOutcome outcome = TransportOutcome::NetworkError;
-  int status = 0;          // 0 unless outcome == Response
+  int status = 0;  // 0 unless outcome == Response
   std::string body;
   std::string retryAfter;  // raw Retry-After header value, empty when absent
 };

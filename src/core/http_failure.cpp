@@ -8,23 +8,40 @@ namespace {
 
 const char* reasonPhrase(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return nullptr;
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return nullptr;
   }
 }
 
@@ -61,14 +78,14 @@ Failure statusFailure(ErrorCode code, const HttpResponse& response, double nowEp
 
   Failure failure;
   failure.code = code;
-  failure.message = withServerMessage(std::move(text), response.body);
+  failure.message = withServerMessage(text, response.body);
   failure.status = response.status;
   failure.retryable = isRetryableStatus(response.status);
   if (!response.retryAfter.empty()) failure.retryAfterMs = parseRetryAfter(response.retryAfter, nowEpochMs);
   return failure;
 }
 
-std::string withServerMessage(std::string text, const std::string& body) {
+std::string withServerMessage(const std::string& text, const std::string& body) {
   const std::string quoted = serverMessage(body);
   return quoted.empty() ? text : text + ": " + quoted;
 }

@@ -18,6 +18,6 @@ Failure transportFailure(TransportOutcome outcome);
 Failure statusFailure(ErrorCode code, const HttpResponse& response, double nowEpochMs);
 
 // text + ": " + serverMessage(body), or text alone when the body carries no message.
-std::string withServerMessage(std::string text, const std::string& body);
+std::string withServerMessage(const std::string& text, const std::string& body);
 
 }  // namespace kyc

@@ -13,9 +13,9 @@ enum class ValueKind { Undefined, Null, Boolean, Number, String, Object };
 struct InputValue {
   ValueKind kind = ValueKind::Undefined;
   bool boolean = false;
-  double number = 0;      // may be NaN or +-Infinity
-  std::string text;       // UTF-8, for String
-  std::string typeName;   // for Object: "object", "array", "function", "symbol", "bigint", ...
+  double number = 0;     // may be NaN or +-Infinity
+  std::string text;      // UTF-8, for String
+  std::string typeName;  // for Object: "object", "array", "function", "symbol", "bigint", ...
 };
 
 struct InputObject {

@@ -20,12 +20,18 @@ void add(std::vector<Issue>& issues, std::string_view field, std::string message
 
 std::string jsTypeName(const InputValue& value) {
   switch (value.kind) {
-    case ValueKind::Undefined: return "undefined";
-    case ValueKind::Null: return "null";
-    case ValueKind::Boolean: return "boolean";
-    case ValueKind::Number: return "number";
-    case ValueKind::String: return "string";
-    case ValueKind::Object: return value.typeName.empty() ? "object" : value.typeName;
+    case ValueKind::Undefined:
+      return "undefined";
+    case ValueKind::Null:
+      return "null";
+    case ValueKind::Boolean:
+      return "boolean";
+    case ValueKind::Number:
+      return "number";
+    case ValueKind::String:
+      return "string";
+    case ValueKind::Object:
+      return value.typeName.empty() ? "object" : value.typeName;
   }
   return "unknown";
 }
@@ -59,8 +65,8 @@ void reportUnknownKeys(const InputObject& object, const std::vector<std::string_
   }
 }
 
-std::optional<std::string> requireText(std::string_view field, const InputValue& value,
-                                       std::vector<Issue>& issues, std::optional<size_t> maxCodePoints) {
+std::optional<std::string> requireText(std::string_view field, const InputValue& value, std::vector<Issue>& issues,
+                                       std::optional<size_t> maxCodePoints) {
   const std::string name(field);
   if (value.kind != ValueKind::String) {
     add(issues, field, name + " must be a string, got " + jsTypeName(value));
@@ -89,8 +95,8 @@ std::optional<double> requireNumber(std::string_view field, const InputValue& va
   }
   const std::string got = value.kind == ValueKind::Number ? jsNumberText(value.number) : jsTypeName(value);
   add(issues, field,
-      std::string(field) + " must be " + std::string(rule.meaning) + " between " + jsNumberText(rule.min) +
-          " and " + jsNumberText(rule.max) + ", got " + got);
+      std::string(field) + " must be " + std::string(rule.meaning) + " between " + jsNumberText(rule.min) + " and " +
+          jsNumberText(rule.max) + ", got " + got);
   return std::nullopt;
 }
 

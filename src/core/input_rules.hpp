@@ -29,8 +29,7 @@ void reportUnknownKeys(const InputObject& object, const std::vector<std::string_
 
 // A string that is non-blank, valid Unicode, free of control characters and, when maxCodePoints is
 // set, at most that many characters. nullopt (with an issue) otherwise.
-std::optional<std::string> requireText(std::string_view field, const InputValue& value,
-                                       std::vector<Issue>& issues,
+std::optional<std::string> requireText(std::string_view field, const InputValue& value, std::vector<Issue>& issues,
                                        std::optional<size_t> maxCodePoints = std::nullopt);
 
 struct NumberRule {

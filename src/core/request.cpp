@@ -27,7 +27,8 @@ std::optional<std::string> checkRedirectUrl(std::string_view field, const InputV
 
 // workflowId and applicationId: text that FACEKI matches exactly, so stray spaces (a copy-paste from
 // the portal) would silently name another workflow or record.
-std::optional<std::string> requireIdentifier(std::string_view field, const InputValue& value, std::vector<Issue>& issues) {
+std::optional<std::string> requireIdentifier(std::string_view field, const InputValue& value,
+                                             std::vector<Issue>& issues) {
   std::optional<std::string> text = requireText(field, value, issues, kMaxIdLength);
   if (text && hasSurroundingWhitespace(*text)) {
     issues.push_back({std::string(field), std::string(field) + " must not start or end with whitespace"});

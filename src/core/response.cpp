@@ -27,8 +27,8 @@ LinkResult apiError(int status, int responseCode, const std::string& body) {
   failure.status = status;
   failure.responseCode = responseCode;
   failure.reason = facekiReason(responseCode);
-  failure.message = withServerMessage("FACEKI refused the request: responseCode " + std::to_string(responseCode) +
-                                          " " + failure.reason + " (" + facekiDescription(responseCode) + ")",
+  failure.message = withServerMessage("FACEKI refused the request: responseCode " + std::to_string(responseCode) + " " +
+                                          failure.reason + " (" + facekiDescription(responseCode) + ")",
                                       body);
   return failed(std::move(failure));
 }

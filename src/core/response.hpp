@@ -15,7 +15,7 @@ struct KycLink {
 };
 
 struct LinkResult {
-  std::optional<KycLink> link;       // exactly one of link and failure is set
+  std::optional<KycLink> link;  // exactly one of link and failure is set
   std::optional<Failure> failure;
 };
 

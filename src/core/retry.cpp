@@ -63,8 +63,8 @@ std::optional<double> imfFixdateEpochMs(std::string_view text) {
   if (*day < 1 || *day > daysInMonth(*year, month) || *hour > 23 || *minute > 59 || *second > 60) {
     return std::nullopt;
   }
-  const double seconds = static_cast<double>(daysFromCivil(*year, month, *day)) * 86400 + *hour * 3600 +
-                         *minute * 60 + *second;
+  const double seconds =
+      static_cast<double>(daysFromCivil(*year, month, *day)) * 86400 + *hour * 3600 + *minute * 60 + *second;
   return seconds * 1000;
 }
 
@@ -75,8 +75,7 @@ bool shouldRetry(const Failure& failure, int attemptsMade, const RetryPolicy& po
   return failure.retryable && attemptsMade <= policy.maxRetries && waitable;
 }
 
-double backoffDelayMs(int retryNumber, double random01, std::optional<double> retryAfterMs,
-                      const RetryPolicy& policy) {
+double backoffDelayMs(int retryNumber, double random01, std::optional<double> retryAfterMs, const RetryPolicy& policy) {
   if (retryAfterMs) {
     return *retryAfterMs > 0 ? std::min(*retryAfterMs, policy.maxRetryAfterMs) : 0;  // NaN -> 0
   }

@@ -11,12 +11,24 @@ constexpr size_t kMaxDistance = 2;
 
 // Names people reach for that no edit-distance bound would connect to ours.
 constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
-    {"expiry", "expiryTime"},        {"expires", "expiryTime"},      {"expiresIn", "expiryTime"},
-    {"expiryMinutes", "expiryTime"}, {"redirect", "redirectUrl"},    {"redirectUri", "redirectUrl"},
-    {"callbackUrl", "redirectUrl"},  {"returnUrl", "redirectUrl"},   {"workflow", "workflowId"},
-    {"userId", "applicationId"},     {"timeout", "timeoutMs"},       {"retries", "maxRetries"},
-    {"secret", "clientSecret"},      {"accessToken", "token"},       {"apiKey", "token"},
-    {"url", "baseUrl"},              {"host", "baseUrl"},            {"abortSignal", "signal"},
+    {"expiry", "expiryTime"},
+    {"expires", "expiryTime"},
+    {"expiresIn", "expiryTime"},
+    {"expiryMinutes", "expiryTime"},
+    {"redirect", "redirectUrl"},
+    {"redirectUri", "redirectUrl"},
+    {"callbackUrl", "redirectUrl"},
+    {"returnUrl", "redirectUrl"},
+    {"workflow", "workflowId"},
+    {"userId", "applicationId"},
+    {"timeout", "timeoutMs"},
+    {"retries", "maxRetries"},
+    {"secret", "clientSecret"},
+    {"accessToken", "token"},
+    {"apiKey", "token"},
+    {"url", "baseUrl"},
+    {"host", "baseUrl"},
+    {"abortSignal", "signal"},
 };
 
 std::string lower(std::string_view text) {
@@ -43,8 +55,7 @@ size_t editDistance(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::optional<std::string_view> suggestKey(std::string_view unknown,
-                                           const std::vector<std::string_view>& known) {
+std::optional<std::string_view> suggestKey(std::string_view unknown, const std::vector<std::string_view>& known) {
   const std::string folded = lower(unknown);
   for (std::string_view key : known) {
     if (lower(key) == folded) return key;

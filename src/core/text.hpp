@@ -26,8 +26,8 @@ bool hasSurroundingWhitespace(std::string_view text);
 // Empty, or nothing but whitespace.
 bool isBlank(std::string_view text);
 
-// Safe to quote in a message: control characters dropped (tabs and line breaks become spaces), invalid bytes replaced by U+FFFD,
-// surrounding whitespace trimmed, cut to maxCodePoints.
+// Safe to quote in a message: control characters dropped (tabs and line breaks become spaces), invalid bytes replaced
+// by U+FFFD, surrounding whitespace trimmed, cut to maxCodePoints.
 std::string cleanText(std::string_view text, size_t maxCodePoints);
 
 // A number as JavaScript prints it: "60", "1.5", "NaN", "-Infinity", "1e+21".

@@ -34,15 +34,21 @@ TokenResult refusedCredentials(int status, std::optional<int> responseCode, cons
     failure.reason = facekiReason(*responseCode);
     text += " (responseCode " + std::to_string(*responseCode) + " " + failure.reason + ")";
   }
-  failure.message = withServerMessage(std::move(text), body);
+  failure.message = withServerMessage(text, body);
   return failed(std::move(failure));
 }
 
 ErrorCode codeForStatus(int status) {
   switch (status) {
-    case 400: case 401: case 403: case 422: return ErrorCode::Unauthorized;
-    case 429: return ErrorCode::RateLimited;
-    default: return ErrorCode::HttpError;  // 404/405 included: the caller may try the other endpoint
+    case 400:
+    case 401:
+    case 403:
+    case 422:
+      return ErrorCode::Unauthorized;
+    case 429:
+      return ErrorCode::RateLimited;
+    default:
+      return ErrorCode::HttpError;  // 404/405 included: the caller may try the other endpoint
   }
 }
 

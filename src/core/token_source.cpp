@@ -75,12 +75,14 @@ void TokenSource::startFetch() {
     if (generation == fetchGeneration_) onFetchTimeout();
   });
   if (config_.credentials == CredentialKind::TokenProvider) {
-    env_.tokenProvider->requestToken([this, generation](std::optional<std::string> token, std::optional<Failure> failure) {
-      if (generation == fetchGeneration_ && fetching_) onProviderAnswer(std::move(token), std::move(failure));
-    });
+    env_.tokenProvider->requestToken(
+        [this, generation](std::optional<std::string> token, const std::optional<Failure>& failure) {
+          if (generation == fetchGeneration_ && fetching_) onProviderAnswer(std::move(token), failure);
+        });
     return;
   }
-  fetchFromEndpoint(endpoint_ == TokenEndpoint::AccessToken ? TokenEndpoint::AccessToken : TokenEndpoint::GenerateToken);
+  fetchFromEndpoint(endpoint_ == TokenEndpoint::AccessToken ? TokenEndpoint::AccessToken
+                                                            : TokenEndpoint::GenerateToken);
 }
 
 void TokenSource::fetchFromEndpoint(TokenEndpoint endpoint) {
@@ -98,7 +100,7 @@ void TokenSource::fetchFromEndpoint(TokenEndpoint endpoint) {
     request.body = generateTokenBody(config_.clientId, config_.clientSecret);
   }
   HandleId generation = fetchGeneration_;
-  request_ = env_.transport.send(request, [this, endpoint, generation](HttpResponse response) {
+  request_ = env_.transport.send(request, [this, endpoint, generation](const HttpResponse& response) {
     if (generation != fetchGeneration_ || !fetching_) return;
     request_.reset();
     onEndpointResponse(endpoint, response);
@@ -114,11 +116,11 @@ void TokenSource::onEndpointResponse(TokenEndpoint endpoint, const HttpResponse&
     return;
   }
   if (result.token && endpoint_ == TokenEndpoint::Auto) endpoint_ = endpoint;
-  finishFetch(std::move(result.token), std::move(result.failure));
+  finishFetch(std::move(result.token), result.failure);
 }
 
-void TokenSource::onProviderAnswer(std::optional<std::string> token, std::optional<Failure> failure) {
-  if (failure) return finishFetch(std::nullopt, std::move(failure));
+void TokenSource::onProviderAnswer(std::optional<std::string> token, const std::optional<Failure>& failure) {
+  if (failure) return finishFetch(std::nullopt, failure);
   // A JWT from getToken is reused until shortly before its exp; anything else is used for the calls
   // waiting now, and getToken is asked again for the next call.
   std::optional<double> exp = jwtExpirySeconds(*token);
@@ -131,13 +133,14 @@ void TokenSource::onFetchTimeout() {
   request_.reset();
   Failure failure;
   failure.code = ErrorCode::Timeout;
-  failure.message = config_.credentials == CredentialKind::TokenProvider
-                        ? "getToken did not settle within " + std::to_string(static_cast<long>(config_.timeoutMs)) + " ms"
-                        : "token request failed: no answer within " + std::to_string(static_cast<long>(config_.timeoutMs)) + " ms";
+  failure.message =
+      config_.credentials == CredentialKind::TokenProvider
+          ? "getToken did not settle within " + std::to_string(static_cast<long>(config_.timeoutMs)) + " ms"
+          : "token request failed: no answer within " + std::to_string(static_cast<long>(config_.timeoutMs)) + " ms";
   finishFetch(std::nullopt, std::move(failure));
 }
 
-void TokenSource::finishFetch(std::optional<AccessToken> token, std::optional<Failure> failure) {
+void TokenSource::finishFetch(std::optional<AccessToken> token, const std::optional<Failure>& failure) {
   fetching_ = false;
   ++fetchGeneration_;  // whatever of this fetch is still on its way is now stale
   if (timer_) env_.timers.cancel(*timer_);
@@ -151,8 +154,10 @@ void TokenSource::finishFetch(std::optional<AccessToken> token, std::optional<Fa
   std::map<HandleId, Waiter> waiting;
   waiting.swap(waiters_);
   for (auto& [id, waiter] : waiting) {
-    if (token) waiter(token->value, std::nullopt);
-    else waiter(std::nullopt, failure);
+    if (token)
+      waiter(token->value, std::nullopt);
+    else
+      waiter(std::nullopt, failure);
   }
 }
 

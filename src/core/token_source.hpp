@@ -39,9 +39,9 @@ class TokenSource {
   void startFetch();
   void fetchFromEndpoint(TokenEndpoint endpoint);
   void onEndpointResponse(TokenEndpoint endpoint, const HttpResponse& response);
-  void onProviderAnswer(std::optional<std::string> token, std::optional<Failure> failure);
+  void onProviderAnswer(std::optional<std::string> token, const std::optional<Failure>& failure);
   void onFetchTimeout();
-  void finishFetch(std::optional<AccessToken> token, std::optional<Failure> failure);
+  void finishFetch(std::optional<AccessToken> token, const std::optional<Failure>& failure);
 
   const ClientConfig& config_;
   Environment& env_;

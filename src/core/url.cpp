@@ -57,9 +57,9 @@ struct ParsedUrl {
 
 ParsedUrl checkAbsoluteUrl(std::string_view url) {
   if (codePointCount(url) > kMaxUrlLength) {
-    return {"must be at most " + std::to_string(kMaxUrlLength) + " characters, got " +
-                std::to_string(codePointCount(url)),
-            {}};
+    return {
+        "must be at most " + std::to_string(kMaxUrlLength) + " characters, got " + std::to_string(codePointCount(url)),
+        {}};
   }
   if (!isValidUtf8(url)) return {"is not valid Unicode text", {}};
   if (hasWhitespaceOrControl(url)) return {"must not contain whitespace or control characters", {}};
@@ -85,8 +85,8 @@ ParsedUrl checkAbsoluteUrl(std::string_view url) {
   const size_t portColon = authority.rfind(':');
   const bool bracketed = !authority.empty() && authority.front() == '[';
   const size_t bracketEnd = authority.find(']');
-  if (portColon != std::string_view::npos && (!bracketed || (bracketEnd != std::string_view::npos &&
-                                                               portColon > bracketEnd))) {
+  if (portColon != std::string_view::npos &&
+      (!bracketed || (bracketEnd != std::string_view::npos && portColon > bracketEnd))) {
     host = authority.substr(0, portColon);
     port = authority.substr(portColon + 1);
   }

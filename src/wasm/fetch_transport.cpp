@@ -66,7 +66,7 @@ HandleId FetchTransport::send(const HttpRequest& request, std::function<void(Htt
   emscripten_fetch_attr_init(&attr);
   std::strncpy(attr.requestMethod, request.method.c_str(), sizeof(attr.requestMethod) - 1);
   attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-  attr.requestHeaders = headers.data();  // copied by emscripten_fetch
+  attr.requestHeaders = headers.data();                                     // copied by emscripten_fetch
   attr.requestData = request.body.empty() ? nullptr : request.body.data();  // copied before it returns
   attr.requestDataSize = request.body.size();
   attr.userData = &pending;

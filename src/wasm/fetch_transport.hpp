@@ -23,8 +23,8 @@ class FetchTransport final : public Transport {
     HandleId id = 0;
     emscripten_fetch_t* fetch = nullptr;
     std::function<void(HttpResponse)> done;
-    bool sending = true;                     // inside emscripten_fetch()
-    std::optional<HttpResponse> early;       // it failed before emscripten_fetch() returned
+    bool sending = true;                // inside emscripten_fetch()
+    std::optional<HttpResponse> early;  // it failed before emscripten_fetch() returned
     int deliverTimer = 0;
   };
   static void onFinished(emscripten_fetch_t* fetch);

@@ -22,13 +22,11 @@ double nowEpochMs() { return val::global("Date").call<double>("now"); }
 
 double random01() {
   // Jitter only needs to spread clients apart, not to be unpredictable.
-  static std::mt19937 engine{static_cast<std::mt19937::result_type>(nowEpochMs())};
+  static std::mt19937 engine{static_cast<std::mt19937::result_type>(static_cast<std::uint64_t>(nowEpochMs()))};
   return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
 }
 
-val rejectedPromise(const Failure& failure) {
-  return val::global("Promise").call<val>("reject", toJs(failure));
-}
+val rejectedPromise(const Failure& failure) { return val::global("Promise").call<val>("reject", toJs(failure)); }
 
 }  // namespace
 
@@ -69,19 +67,22 @@ val WasmClient::generateKycLink(val request, val callOptions) {
     return rejectedPromise(aborted);
   }
   ValidatedRequest validated = validateRequest(toInputObject(request));
-  if (!validated.request) return rejectedPromise(invalidFailure(ErrorCode::InvalidRequest, std::move(validated.issues)));
+  if (!validated.request)
+    return rejectedPromise(invalidFailure(ErrorCode::InvalidRequest, std::move(validated.issues)));
 
   val deferred = val::module_property("kycDeferred")();
   val resolve = deferred["resolve"];
   val reject = deferred["reject"];
   // Filled in once the abort listener exists; the call cannot end before generateKycLink returns.
   auto unwatch = std::make_shared<val>(val::undefined());
-  HandleId callId = client_->generateKycLink(
-      std::move(*validated.request), *options.options, [resolve, reject, unwatch](LinkResult result) {
-        if (!unwatch->isUndefined()) (*unwatch)();
-        if (result.link) resolve(toJs(*result.link));
-        else reject(toJs(*result.failure));
-      });
+  HandleId callId = client_->generateKycLink(std::move(*validated.request), *options.options,
+                                             [resolve, reject, unwatch](LinkResult result) {
+                                               if (!unwatch->isUndefined()) (*unwatch)();
+                                               if (result.link)
+                                                 resolve(toJs(*result.link));
+                                               else
+                                                 reject(toJs(*result.failure));
+                                             });
   if (watchSignal) *unwatch = val::module_property("kycWatchAbort")(signal, key_, callId);
   return deferred["promise"];
 }
@@ -93,7 +94,8 @@ void WasmClient::abortCall(std::uint32_t clientKey, std::uint32_t callId) {
 
 void WasmClient::deliverToken(std::uint32_t clientKey, std::uint32_t requestId, val value, bool rejected) {
   auto it = registry().find(clientKey);
-  if (it != registry().end() && it->second->tokenProvider_) it->second->tokenProvider_->deliver(requestId, value, rejected);
+  if (it != registry().end() && it->second->tokenProvider_)
+    it->second->tokenProvider_->deliver(requestId, value, rejected);
 }
 
 }  // namespace kyc::wasm

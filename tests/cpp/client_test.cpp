@@ -59,7 +59,8 @@ struct Harness {
     KycLinkRequest request;
     request.workflowId = "wf-1";
     request.applicationId = "user-1";
-    return client->generateKycLink(request, options, [this](LinkResult result) { results.push_back(std::move(result)); });
+    return client->generateKycLink(request, options,
+                                   [this](LinkResult result) { results.push_back(std::move(result)); });
   }
 
   const Failure& failure(size_t index = 0) const { return *results.at(index).failure; }

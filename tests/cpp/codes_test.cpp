@@ -31,7 +31,7 @@ TEST_CASE("unknown codes are UNKNOWN") {
 }
 
 TEST_CASE("facekiDescription is a sentence for a human") {
-  CHECK(std::string(facekiDescription(5001)) == "the workflow has no rules (is the workflowId right?)");
+  CHECK(std::string(facekiDescription(5001)) == "the workflow has no rules; is the workflowId right?");
   CHECK(std::string(facekiDescription(5003)) == "the FACEKI wallet has not enough credit");
   for (int code : {0, 1, 400, 500, 1000, 5001, 5002, 5003, 5009, 8013, 8014, 8015, 8016, 8017}) {
     CHECK_FALSE(std::string(facekiDescription(code)).empty());

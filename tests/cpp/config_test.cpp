@@ -53,11 +53,11 @@ TEST_CASE("getToken and client credentials configs") {
   CHECK(provider.config->credentials == CredentialKind::TokenProvider);
 
   const ValidatedConfig pair = validateConfig(obj({{"clientId", str("id")},
-                                                  {"clientSecret", str("secret")},
-                                                  {"tokenEndpoint", str("access-token")},
-                                                  {"baseUrl", str("https://proxy.example.com/faceki/")},
-                                                  {"timeoutMs", num(1500.5)},
-                                                  {"maxRetries", num(0)}}));
+                                                   {"clientSecret", str("secret")},
+                                                   {"tokenEndpoint", str("access-token")},
+                                                   {"baseUrl", str("https://proxy.example.com/faceki/")},
+                                                   {"timeoutMs", num(1500.5)},
+                                                   {"maxRetries", num(0)}}));
   REQUIRE(pair.config);
   CHECK(pair.config->credentials == CredentialKind::ClientCredentials);
   CHECK(pair.config->clientId == "id");
@@ -100,7 +100,8 @@ TEST_CASE("clientId and clientSecret come as a pair") {
 }
 
 TEST_CASE("credential strings: non-empty, no control characters, never echoed") {
-  CHECK(configIssues(obj({{"token", str("")}})) == std::vector<std::string>{"token must not be empty or only whitespace"});
+  CHECK(configIssues(obj({{"token", str("")}})) ==
+        std::vector<std::string>{"token must not be empty or only whitespace"});
   CHECK(configIssues(obj({{"token", str(kSecret + "\r\nX-Injected: 1")}})) ==
         std::vector<std::string>{"token contains a control character"});
   CHECK(configIssues(obj({{"token", num(1)}})) == std::vector<std::string>{"token must be a string, got number"});
@@ -167,21 +168,24 @@ TEST_CASE("tokenEndpoint: one of two names, only with client credentials") {
 }
 
 TEST_CASE("unknown config keys, with suggestions") {
-  CHECK(withToken("timeout", num(5)) == std::vector<std::string>{"unknown field \"timeout\" (did you mean \"timeoutMs\"?)"});
-  CHECK(withToken("baseURL", str("x")) == std::vector<std::string>{"unknown field \"baseURL\" (did you mean \"baseUrl\"?)"});
+  CHECK(withToken("timeout", num(5)) ==
+        std::vector<std::string>{"unknown field \"timeout\" (did you mean \"timeoutMs\"?)"});
+  CHECK(withToken("baseURL", str("x")) ==
+        std::vector<std::string>{"unknown field \"baseURL\" (did you mean \"baseUrl\"?)"});
   CHECK(withToken("clientSecrt", str(kSecret)) ==
         std::vector<std::string>{"unknown field \"clientSecrt\" (did you mean \"clientSecret\"?)"});
-  CHECK(withToken("retries", num(1)) == std::vector<std::string>{"unknown field \"retries\" (did you mean \"maxRetries\"?)"});
+  CHECK(withToken("retries", num(1)) ==
+        std::vector<std::string>{"unknown field \"retries\" (did you mean \"maxRetries\"?)"});
   CHECK(withToken("verbose", boolean(true)) == std::vector<std::string>{"unknown field \"verbose\""});
 }
 
 TEST_CASE("every config issue at once") {
   const ValidatedConfig result = validateConfig(obj({{"baseUrl", str("ftp://x")},
-                                                    {"clientSecret", str(kSecret)},
-                                                    {"timeoutMs", num(0)},
-                                                    {"maxRetries", num(99)},
-                                                    {"tokenEndpoint", str("nope")},
-                                                    {"extra", num(1)}}));
+                                                     {"clientSecret", str(kSecret)},
+                                                     {"timeoutMs", num(0)},
+                                                     {"maxRetries", num(99)},
+                                                     {"tokenEndpoint", str("nope")},
+                                                     {"extra", num(1)}}));
   CHECK(fields(result.issues) ==
         std::vector<std::string>{"baseUrl", "clientId", "timeoutMs", "maxRetries", "tokenEndpoint", "extra"});
 }
@@ -205,7 +209,8 @@ TEST_CASE("call options") {
 
   CHECK(callIssues(obj({{"timeoutMs", num(0)}})) == std::vector<std::string>{kTimeoutRule + "0"});
   CHECK(callIssues(obj({{"maxRetries", num(11)}})) == std::vector<std::string>{kRetriesRule + "11"});
-  CHECK(callIssues(obj({{"signal", str("abort")}})) == std::vector<std::string>{"signal must be an AbortSignal, got string"});
+  CHECK(callIssues(obj({{"signal", str("abort")}})) ==
+        std::vector<std::string>{"signal must be an AbortSignal, got string"});
   CHECK(callIssues(obj({{"abortSignal", object("AbortSignal")}})) ==
         std::vector<std::string>{"unknown field \"abortSignal\" (did you mean \"signal\"?)"});
   CHECK(callIssues(obj({{"token", str("t")}})) == std::vector<std::string>{"unknown field \"token\""});

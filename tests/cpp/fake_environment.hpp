@@ -88,7 +88,7 @@ class FakeTimers final : public Timers {
   size_t pendingCount() const { return pending_.size(); }
 
   double now = 1'700'000'000'000;  // epoch ms
-  std::vector<double> started;      // every delay ever asked for
+  std::vector<double> started;     // every delay ever asked for
 
  private:
   struct Timer {

@@ -39,9 +39,9 @@ TEST_CASE("a minimal request validates") {
 
 TEST_CASE("a full request validates and keeps every value") {
   const ValidatedRequest result = validateRequest(obj({{"workflowId", str("wf-1")},
-                                                      {"applicationId", str("user-42")},
-                                                      {"expiryTime", num(60)},
-                                                      {"redirectUrl", str("https://example.com/done")}}));
+                                                       {"applicationId", str("user-42")},
+                                                       {"expiryTime", num(60)},
+                                                       {"redirectUrl", str("https://example.com/done")}}));
   REQUIRE(result.request);
   CHECK(result.request->applicationId == std::optional<std::string>("user-42"));
   CHECK(result.request->expiryTime == std::optional<long>(60));
@@ -64,8 +64,7 @@ TEST_CASE("workflowId is required; undefined and null count as missing") {
 }
 
 TEST_CASE("workflowId must be a non-blank string of at most 128 characters") {
-  CHECK(issuesOf(obj({{"workflowId", num(5)}})) ==
-        std::vector<std::string>{"workflowId must be a string, got number"});
+  CHECK(issuesOf(obj({{"workflowId", num(5)}})) == std::vector<std::string>{"workflowId must be a string, got number"});
   CHECK(issuesOf(obj({{"workflowId", boolean(true)}})) ==
         std::vector<std::string>{"workflowId must be a string, got boolean"});
   CHECK(issuesOf(obj({{"workflowId", object("array")}})) ==
@@ -120,8 +119,7 @@ TEST_CASE("expiryTime: an integer number of minutes, 1 to 525600") {
   CHECK(expiry(num(-5)) == std::vector<std::string>{kExpiryRule + "-5"});
   CHECK(expiry(num(1.5)) == std::vector<std::string>{kExpiryRule + "1.5"});
   CHECK(expiry(num(std::numeric_limits<double>::quiet_NaN())) == std::vector<std::string>{kExpiryRule + "NaN"});
-  CHECK(expiry(num(std::numeric_limits<double>::infinity())) ==
-        std::vector<std::string>{kExpiryRule + "Infinity"});
+  CHECK(expiry(num(std::numeric_limits<double>::infinity())) == std::vector<std::string>{kExpiryRule + "Infinity"});
   CHECK(expiry(str("60")) == std::vector<std::string>{kExpiryRule + "string"});
   CHECK(expiry(boolean(true)) == std::vector<std::string>{kExpiryRule + "boolean"});
 }
@@ -144,9 +142,9 @@ TEST_CASE("redirectUrl and its wire-name alias redirect_url") {
 }
 
 TEST_CASE("redirect URLs are checked, with the field name the caller used") {
-  CHECK(issuesOf(obj({{"workflowId", str("wf")}, {"redirectUrl", str("http://example.com/")}})) ==
-        std::vector<std::string>{
-            "redirectUrl must use https (http is allowed only for localhost, 127.0.0.1 and [::1])"});
+  CHECK(
+      issuesOf(obj({{"workflowId", str("wf")}, {"redirectUrl", str("http://example.com/")}})) ==
+      std::vector<std::string>{"redirectUrl must use https (http is allowed only for localhost, 127.0.0.1 and [::1])"});
   CHECK(issuesOf(obj({{"workflowId", str("wf")}, {"redirect_url", str("http://example.com/")}})) ==
         std::vector<std::string>{
             "redirect_url must use https (http is allowed only for localhost, 127.0.0.1 and [::1])"});
@@ -160,8 +158,9 @@ TEST_CASE("redirect URLs are checked, with the field name the caller used") {
 TEST_CASE("unknown keys are issues, with suggestions for near misses") {
   const ValidatedRequest result = validateRequest(obj({{"workflowID", str("wf")}}));
   CHECK(result.issues.size() == 2);
-  CHECK(messages(result.issues) == std::vector<std::string>{"workflowId is required",
-                                                           "unknown field \"workflowID\" (did you mean \"workflowId\"?)"});
+  CHECK(messages(result.issues) ==
+        std::vector<std::string>{"workflowId is required",
+                                 "unknown field \"workflowID\" (did you mean \"workflowId\"?)"});
   CHECK(fields(result.issues) == std::vector<std::string>{"workflowId", "workflowID"});
 
   auto unknown = [](const char* key) { return issuesOf(obj({{"workflowId", str("wf")}, {key, str("x")}})); };
@@ -180,21 +179,21 @@ TEST_CASE("unknown keys are issues, with suggestions for near misses") {
 
 TEST_CASE("every issue is reported at once") {
   const ValidatedRequest result = validateRequest(obj({{"applicationId", num(1)},
-                                                      {"expiryTime", num(0)},
-                                                      {"redirectUrl", str("ftp://x")},
-                                                      {"redirect_url", str("https://x.example")},
-                                                      {"colour", str("red")}}));
-  CHECK(fields(result.issues) == std::vector<std::string>{"workflowId", "applicationId", "expiryTime", "redirectUrl",
-                                                          "redirectUrl", "colour"});
+                                                       {"expiryTime", num(0)},
+                                                       {"redirectUrl", str("ftp://x")},
+                                                       {"redirect_url", str("https://x.example")},
+                                                       {"colour", str("red")}}));
+  CHECK(fields(result.issues) ==
+        std::vector<std::string>{"workflowId", "applicationId", "expiryTime", "redirectUrl", "redirectUrl", "colour"});
   CHECK_FALSE(result.request);
 }
 
 TEST_CASE("messages never echo string values") {
   const std::string secretish = "SECRET-VALUE-123";
   const ValidatedRequest result = validateRequest(obj({{"workflowId", str(secretish + "\n")},
-                                                      {"applicationId", str(repeat(secretish, 20))},
-                                                      {"expiryTime", str(secretish)},
-                                                      {"redirectUrl", str("http://" + secretish + ".com")}}));
+                                                       {"applicationId", str(repeat(secretish, 20))},
+                                                       {"expiryTime", str(secretish)},
+                                                       {"redirectUrl", str("http://" + secretish + ".com")}}));
   REQUIRE(result.issues.size() == 4);
   for (const Issue& issue : result.issues) CHECK_THAT(issue.message, !Contains(secretish));
 }
@@ -207,8 +206,9 @@ TEST_CASE("toWireJson writes FACEKI's four names in order, absent fields omitted
   request.applicationId = "user-42";
   request.expiryTime = 60;
   request.redirectUrl = "https://example.com/done?a=1&b=2";
-  CHECK(toWireJson(request) ==
-        R"({"workflowId":"wf-1","applicationId":"user-42","expiryTime":60,"redirect_url":"https://example.com/done?a=1&b=2"})");
+  CHECK(
+      toWireJson(request) ==
+      R"({"workflowId":"wf-1","applicationId":"user-42","expiryTime":60,"redirect_url":"https://example.com/done?a=1&b=2"})");
 
   request.applicationId.reset();
   request.redirectUrl.reset();
@@ -225,8 +225,8 @@ TEST_CASE("toWireJson escapes JSON and keeps Unicode as UTF-8") {
 }
 
 TEST_CASE("validated input round-trips to the wire") {
-  const auto result = validateRequest(obj({{"workflowId", str("wf")}, {"expiryTime", num(1440)},
-                                          {"redirect_url", str("https://x.example/")}}));
+  const auto result = validateRequest(
+      obj({{"workflowId", str("wf")}, {"expiryTime", num(1440)}, {"redirect_url", str("https://x.example/")}}));
   REQUIRE(result.request);
   CHECK(toWireJson(*result.request) == R"({"workflowId":"wf","expiryTime":1440,"redirect_url":"https://x.example/"})");
 }

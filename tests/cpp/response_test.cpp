@@ -102,7 +102,8 @@ TEST_CASE("other non-2xx statuses are HttpError; 502, 503 and 504 are retryable"
   const Failure unavailable = failureOf(answer(503, R"({"message":"down for maintenance"})", "120"));
   CHECK(unavailable.message == "FACEKI answered HTTP 503 Service Unavailable: down for maintenance");
   CHECK(unavailable.retryAfterMs == std::optional<double>(120000));
-  CHECK(failureOf(answer(500, R"({"error":"boom"})")).message == "FACEKI answered HTTP 500 Internal Server Error: boom");
+  CHECK(failureOf(answer(500, R"({"error":"boom"})")).message ==
+        "FACEKI answered HTTP 500 Internal Server Error: boom");
   CHECK(failureOf(answer(418, "")).message == "FACEKI answered HTTP 418");
   CHECK(failureOf(answer(404, "<html>not json</html>")).message == "FACEKI answered HTTP 404 Not Found");
 }
@@ -115,8 +116,8 @@ TEST_CASE("2xx with a non-zero responseCode is ApiError") {
   CHECK(failure.reason == "WORKFLOW_NOT_FOUND");
   CHECK_FALSE(failure.retryable);
   CHECK(failure.message ==
-        "FACEKI refused the request: responseCode 5001 WORKFLOW_NOT_FOUND (the workflow has no rules (is the "
-        "workflowId right?)): Workflow rules missing");
+        "FACEKI refused the request: responseCode 5001 WORKFLOW_NOT_FOUND (the workflow has no rules; is the "
+        "workflowId right?): Workflow rules missing");
 
   const Failure bare = failureOf(answer(201, R"({"responseCode":4242})"));
   CHECK(bare.reason == "UNKNOWN");
@@ -147,7 +148,8 @@ TEST_CASE("any other 2xx is BadResponse and never quotes the body") {
         "FACEKI answered HTTP 200 but the body has no link ID (data)");
   CHECK(bad(R"({"responseCode":0,"data":{"id":"SECRETLINK"},"url":"u"})") ==
         "FACEKI answered HTTP 200 but the body has no link ID (data)");
-  CHECK(bad(R"({"responseCode":0,"data":"SECRETLINK"})") == "FACEKI answered HTTP 200 but the body has no link URL (url)");
+  CHECK(bad(R"({"responseCode":0,"data":"SECRETLINK"})") ==
+        "FACEKI answered HTTP 200 but the body has no link URL (url)");
   CHECK(bad(R"({"responseCode":0,"data":"SECRETLINK","url":7})") ==
         "FACEKI answered HTTP 200 but the body has no link URL (url)");
 }

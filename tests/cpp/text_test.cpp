@@ -30,7 +30,7 @@ TEST_CASE("hasControlCharacter finds C0, DEL and C1 controls only") {
   CHECK(hasControlCharacter("a\rb"));
   CHECK(hasControlCharacter(std::string("a\0b", 3)));
   CHECK(hasControlCharacter("a\x7F"));
-  CHECK(hasControlCharacter("a\xC2\x85"));  // U+0085 NEL
+  CHECK(hasControlCharacter("a\xC2\x85"));       // U+0085 NEL
   CHECK_FALSE(hasControlCharacter("\xC2\xA0"));  // NBSP is whitespace, not a control
 }
 
@@ -38,9 +38,15 @@ TEST_CASE("hasWhitespaceOrControl includes Unicode spaces") {
   CHECK_FALSE(hasWhitespaceOrControl("https://example.com/a"));
   CHECK(hasWhitespaceOrControl("a b"));
   CHECK(hasWhitespaceOrControl("a\tb"));
-  CHECK(hasWhitespaceOrControl("a\xC2\xA0" "b"));      // NBSP
-  CHECK(hasWhitespaceOrControl("a\xE2\x80\xA8" "b"));  // U+2028
-  CHECK(hasWhitespaceOrControl("a\xE3\x80\x80" "b"));  // U+3000
+  CHECK(
+      hasWhitespaceOrControl("a\xC2\xA0"
+                             "b"));  // NBSP
+  CHECK(
+      hasWhitespaceOrControl("a\xE2\x80\xA8"
+                             "b"));  // U+2028
+  CHECK(
+      hasWhitespaceOrControl("a\xE3\x80\x80"
+                             "b"));  // U+3000
 }
 
 TEST_CASE("isBlank") {

@@ -10,8 +10,8 @@ namespace {
 
 constexpr double kNow = 1700000000000;  // ms; the JWTs below expire relative to it
 const std::string kHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
-const std::string kJwtExpIn1h = kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9.sig";               // {"exp":1700003600}
-const std::string kJwtExpIn2h = kHeader + ".eyJleHAiOjE3MDAwMDcyMDAsIm4iOiJhIn0.sig";     // {"exp":1700007200,...}
+const std::string kJwtExpIn1h = kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9.sig";             // {"exp":1700003600}
+const std::string kJwtExpIn2h = kHeader + ".eyJleHAiOjE3MDAwMDcyMDAsIm4iOiJhIn0.sig";  // {"exp":1700007200,...}
 const std::string kJwtUrlAlphabet = kHeader + ".eyJzdWIiOiI_Pz4-IiwiZXhwIjoxNzAwMDAxMDAwLjV9.s";  // _ and -
 
 HttpResponse answer(int status, std::string body, std::string retryAfter = "") {
@@ -47,7 +47,7 @@ Failure failureOf(const HttpResponse& response) {
 
 TEST_CASE("jwtExpirySeconds reads exp without verifying") {
   CHECK(jwtExpirySeconds(kJwtExpIn1h) == std::optional<double>(1700003600));
-  CHECK(jwtExpirySeconds(kJwtExpIn2h) == std::optional<double>(1700007200));  // payload needs padding
+  CHECK(jwtExpirySeconds(kJwtExpIn2h) == std::optional<double>(1700007200));               // payload needs padding
   CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOiIxNzAwMDAzNjAwIn0=.sig") == std::nullopt);  // exp is a string
   CHECK(jwtExpirySeconds(kJwtUrlAlphabet) == std::optional<double>(1700001000.5));
   CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDcyMDAsIm4iOiJhIn0=.sig") ==
@@ -57,12 +57,12 @@ TEST_CASE("jwtExpirySeconds reads exp without verifying") {
 TEST_CASE("jwtExpirySeconds: not a JWT with a numeric exp") {
   CHECK(jwtExpirySeconds("") == std::nullopt);
   CHECK(jwtExpirySeconds("opaque-token") == std::nullopt);
-  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9") == std::nullopt);             // 2 parts
-  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9.a.b") == std::nullopt);         // 4 parts
-  CHECK(jwtExpirySeconds(kHeader + ".eyJpYXQiOjF9.sig") == std::nullopt);                     // no exp
-  CHECK(jwtExpirySeconds(kHeader + ".WzFd.sig") == std::nullopt);                             // [1]
-  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9+.sig") == std::nullopt);       // not base64url
-  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB.sig") == std::nullopt);          // cut short
+  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9") == std::nullopt);       // 2 parts
+  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9.a.b") == std::nullopt);   // 4 parts
+  CHECK(jwtExpirySeconds(kHeader + ".eyJpYXQiOjF9.sig") == std::nullopt);               // no exp
+  CHECK(jwtExpirySeconds(kHeader + ".WzFd.sig") == std::nullopt);                       // [1]
+  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9+.sig") == std::nullopt);  // not base64url
+  CHECK(jwtExpirySeconds(kHeader + ".eyJleHAiOjE3MDAwMDM2MDB.sig") == std::nullopt);    // cut short
   CHECK(jwtExpirySeconds(kHeader + "..sig") == std::nullopt);
   CHECK(jwtExpirySeconds(kHeader + ".e.sig") == std::nullopt);  // 1 leftover char is never valid
 }
@@ -131,7 +131,8 @@ TEST_CASE("a 2xx without a usable token is BadResponse, never quoting the body")
     return failure.message;
   };
   CHECK(bad("SECRET") == "token request failed: FACEKI answered HTTP 200 but the body is not a JSON object");
-  CHECK(bad(R"({"responseCode":0})") == "token request failed: FACEKI answered HTTP 200 but the body has no access_token");
+  CHECK(bad(R"({"responseCode":0})") ==
+        "token request failed: FACEKI answered HTTP 200 but the body has no access_token");
   CHECK(bad(R"({"responseCode":0,"data":"SECRET"})") ==
         "token request failed: FACEKI answered HTTP 200 but the body has no access_token");
   CHECK(bad(R"({"responseCode":0,"data":{"access_token":""}})") ==

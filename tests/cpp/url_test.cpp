@@ -48,7 +48,8 @@ TEST_CASE("a host is required and must be well-formed") {
   CHECK(redirectUrlProblem("https://:443/") == std::string("must include a host"));
   CHECK(redirectUrlProblem("https://exa\\mple.com/") == std::string("has an invalid host"));
   CHECK(redirectUrlProblem("https://ex%61mple.com/") == std::string("has an invalid host"));
-  CHECK(redirectUrlProblem("https://b\xC3\xBC" "cher.de/") == std::string("has an invalid host"));
+  CHECK(redirectUrlProblem("https://b\xC3\xBC"
+                           "cher.de/") == std::string("has an invalid host"));
   CHECK(redirectUrlProblem("https://[::1/") == std::string("has an invalid host"));
   CHECK(redirectUrlProblem("https://[zz::1]/") == std::string("has an invalid host"));
   CHECK(redirectUrlProblem("https://[::1]x/") == std::string("has an invalid host"));
@@ -91,7 +92,6 @@ TEST_CASE("at most 2048 characters, counted as code points") {
   const std::string atLimit = prefix + std::string(2048 - prefix.size(), 'a');
   CHECK(redirectUrlProblem(atLimit) == std::nullopt);
   CHECK(redirectUrlProblem(atLimit + "a") == std::string("must be at most 2048 characters, got 2049"));
-
 
   std::string accented = prefix;  // é is 2 bytes but 1 character
   for (size_t i = prefix.size(); i < 2048; ++i) accented += "\xC3\xA9";
