@@ -5,32 +5,32 @@
 
 namespace kyc {
 
-std::optional<nlohmann::json> parseJsonObject(std::string_view text) {
-  nlohmann::json parsed = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+std::optional<nlohmann::ordered_json> parseJsonObject(std::string_view text) {
+  nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
   if (!parsed.is_object()) return std::nullopt;  // a parse error is `discarded`, not an object
   return parsed;
 }
 
-const nlohmann::json* jsonMember(const nlohmann::json& object, const char* key) {
+const nlohmann::ordered_json* jsonMember(const nlohmann::ordered_json& object, const char* key) {
   if (!object.is_object()) return nullptr;
   const auto found = object.find(key);
   return found == object.end() ? nullptr : &*found;
 }
 
-const std::string* jsonString(const nlohmann::json& object, const char* key) {
-  const nlohmann::json* value = jsonMember(object, key);
+const std::string* jsonString(const nlohmann::ordered_json& object, const char* key) {
+  const nlohmann::ordered_json* value = jsonMember(object, key);
   return value && value->is_string() ? value->get_ptr<const std::string*>() : nullptr;
 }
 
-std::optional<double> jsonNumber(const nlohmann::json& object, const char* key) {
-  const nlohmann::json* value = jsonMember(object, key);
+std::optional<double> jsonNumber(const nlohmann::ordered_json& object, const char* key) {
+  const nlohmann::ordered_json* value = jsonMember(object, key);
   if (!value || !value->is_number()) return std::nullopt;
   const double number = value->get<double>();
   if (!std::isfinite(number)) return std::nullopt;
   return number;
 }
 
-std::optional<int> jsonInt(const nlohmann::json& object, const char* key) {
+std::optional<int> jsonInt(const nlohmann::ordered_json& object, const char* key) {
   const auto number = jsonNumber(object, key);
   if (!number || std::trunc(*number) != *number || *number < INT_MIN || *number > INT_MAX) return std::nullopt;
   return static_cast<int>(*number);

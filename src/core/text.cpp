@@ -1,8 +1,8 @@
 #include "text.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace kyc {
 namespace {
@@ -149,18 +149,14 @@ std::string cleanText(std::string_view text, size_t maxCodePoints) {
 std::string jsNumberText(double number) {
   if (std::isnan(number)) return "NaN";
   if (std::isinf(number)) return number > 0 ? "Infinity" : "-Infinity";
-  if (number == 0) return "0";  // JS prints -0 as "0"
-  char buffer[32];
-  if (std::trunc(number) == number && std::fabs(number) < 1e21) {
-    std::snprintf(buffer, sizeof buffer, "%.0f", number);
-    return buffer;
+  if (number == 0) return "0";                           // JS prints -0 as "0"
+  constexpr double kExactIntegers = 9007199254740992.0;  // 2^53
+  if (std::trunc(number) == number && std::fabs(number) <= kExactIntegers) {
+    return std::to_string(static_cast<long long>(number));
   }
-  // The shortest text that reads back as the same double.
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, number);
-    if (std::strtod(buffer, nullptr) == number) break;
-  }
-  return buffer;
+  // The shortest text that reads back as the same double. nlohmann's printer does that without
+  // printf, whose long-double formatting would add kilobytes to the wasm.
+  return nlohmann::ordered_json(number).dump();
 }
 
 }  // namespace kyc

@@ -141,11 +141,11 @@ TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) 
   const auto body = parseJsonObject(response.body);
   if (!body) return badResponse(status, "the body is not a JSON object");
   const auto responseCode = jsonInt(*body, "responseCode");
-  const nlohmann::json* statusFlag = jsonMember(*body, "status");
+  const nlohmann::ordered_json* statusFlag = jsonMember(*body, "status");
   const bool refused = (responseCode && *responseCode != 0) || (statusFlag && *statusFlag == false);
   if (refused) return refusedCredentials(status, responseCode, response.body);
 
-  const nlohmann::json* data = jsonMember(*body, "data");
+  const nlohmann::ordered_json* data = jsonMember(*body, "data");
   const std::string* value = data ? jsonString(*data, "access_token") : nullptr;
   if (!value || value->empty()) return badResponse(status, "the body has no access_token");
   if (!isHeaderSafeToken(*value)) return badResponse(status, "the access_token has characters a header cannot carry");

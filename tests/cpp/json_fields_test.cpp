@@ -30,5 +30,5 @@ TEST_CASE("typed member reads") {
   CHECK(jsonNumber(*object, "h") == std::optional<double>(1.5));
   CHECK(jsonNumber(*object, "n") == std::nullopt);
   CHECK(jsonMember(*object, "n") != nullptr);
-  CHECK(jsonMember(nlohmann::json::array(), "x") == nullptr);
+  CHECK(jsonMember(nlohmann::ordered_json::array(), "x") == nullptr);
 }
