@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/environment.hpp"
+#include "http_builders.hpp"
 
 namespace kyc::test {
 
@@ -35,12 +36,7 @@ class FakeTransport final : public Transport {
   const HttpRequest& oldestOpen() const { return open_.front().request; }
   // Answers the oldest open request.
   void answer(int status, std::string body, std::string retryAfter = "") {
-    HttpResponse response;
-    response.outcome = TransportOutcome::Response;
-    response.status = status;
-    response.body = std::move(body);
-    response.retryAfter = std::move(retryAfter);
-    deliver(std::move(response));
+    deliver(test::answer(status, std::move(body), std::move(retryAfter)));
   }
   void failConnection() { deliver(HttpResponse{}); }
   size_t countTo(const std::string& pathPart) const {

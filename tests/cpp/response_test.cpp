@@ -2,27 +2,16 @@
 
 #include "core/response.hpp"
 
+#include "http_builders.hpp"
+
 using namespace kyc;
 using Catch::Matchers::Contains;
+using kyc::test::answer;
+using kyc::test::outcome;
 
 namespace {
 
 constexpr double kNow = 1700000000000;  // 2023-11-14T22:13:20Z
-
-HttpResponse answer(int status, std::string body, std::string retryAfter = "") {
-  HttpResponse response;
-  response.outcome = TransportOutcome::Response;
-  response.status = status;
-  response.body = std::move(body);
-  response.retryAfter = std::move(retryAfter);
-  return response;
-}
-
-HttpResponse outcome(TransportOutcome what) {
-  HttpResponse response;
-  response.outcome = what;
-  return response;
-}
 
 Failure failureOf(const HttpResponse& response) {
   const LinkResult result = classifyLinkResponse(response, kNow);

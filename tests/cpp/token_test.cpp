@@ -2,9 +2,13 @@
 
 #include "core/token.hpp"
 
+#include "http_builders.hpp"
+
 using namespace kyc;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
+using kyc::test::answer;
+using kyc::test::outcome;
 
 namespace {
 
@@ -13,15 +17,6 @@ const std::string kHeader = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 const std::string kJwtExpIn1h = kHeader + ".eyJleHAiOjE3MDAwMDM2MDB9.sig";             // {"exp":1700003600}
 const std::string kJwtExpIn2h = kHeader + ".eyJleHAiOjE3MDAwMDcyMDAsIm4iOiJhIn0.sig";  // {"exp":1700007200,...}
 const std::string kJwtUrlAlphabet = kHeader + ".eyJzdWIiOiI_Pz4-IiwiZXhwIjoxNzAwMDAxMDAwLjV9.s";  // _ and -
-
-HttpResponse answer(int status, std::string body, std::string retryAfter = "") {
-  HttpResponse response;
-  response.outcome = TransportOutcome::Response;
-  response.status = status;
-  response.body = std::move(body);
-  response.retryAfter = std::move(retryAfter);
-  return response;
-}
 
 std::string tokenBody(const std::string& token, const std::string& expiresIn = "3600") {
   return R"({"responseCode":0,"data":{"access_token":")" + token + R"(","expires_in":)" + expiresIn +
