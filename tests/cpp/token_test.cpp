@@ -170,15 +170,12 @@ TEST_CASE("token endpoint HTTP statuses") {
 }
 
 TEST_CASE("token transport outcomes") {
-  HttpResponse response;
-  response.outcome = TransportOutcome::NetworkError;
-  CHECK(failureOf(response).code == ErrorCode::NetworkError);
-  CHECK(failureOf(response).retryable);
-  CHECK(failureOf(response).message == "token request failed: could not reach FACEKI (network error)");
-  response.outcome = TransportOutcome::Timeout;
-  CHECK(failureOf(response).code == ErrorCode::Timeout);
-  response.outcome = TransportOutcome::Aborted;
-  CHECK(failureOf(response).code == ErrorCode::Aborted);
+  const Failure network = failureOf(outcome(TransportOutcome::NetworkError));
+  CHECK(network.code == ErrorCode::NetworkError);
+  CHECK(network.retryable);
+  CHECK(network.message == "token request failed: could not reach FACEKI (network error)");
+  CHECK(failureOf(outcome(TransportOutcome::Timeout)).code == ErrorCode::Timeout);
+  CHECK(failureOf(outcome(TransportOutcome::Aborted)).code == ErrorCode::Aborted);
 }
 
 TEST_CASE("tokenIsFresh keeps a 60 s margin") {
