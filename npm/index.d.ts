@@ -62,6 +62,11 @@ interface CommonClientOptions {
   timeoutMs?: number;
   /** Retries for 429, 502, 503, 504 and connection failures, 0..10; default 2. */
   maxRetries?: number;
+  /**
+   * Also retry an attempt that timed out. Off by default: FACEKI has no idempotency key, so the
+   * timed-out request may already have made a link and a retry can make a second one.
+   */
+  retryTimeouts?: boolean;
 }
 
 export type KycClientOptions = CommonClientOptions &

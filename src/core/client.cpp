@@ -14,12 +14,14 @@ Failure abortedFailure() {
   return failure;
 }
 
-Failure timeoutFailure(double timeoutMs) {
+// A request that timed out may still have made a link, and FACEKI has no idempotency key: retried only
+// when the caller opted in with retryTimeouts.
+Failure timeoutFailure(double timeoutMs, bool retryTimeouts) {
   Failure failure;
   failure.code = ErrorCode::Timeout;
-  // Not retried: FACEKI has no idempotency key, and a request that timed out may still have made a link.
-  failure.message = "FACEKI did not answer within " + std::to_string(static_cast<long>(timeoutMs)) +
-                    " ms (not retried: the link may have been created)";
+  failure.retryable = retryTimeouts;
+  failure.message = "FACEKI did not answer within " + std::to_string(static_cast<long>(timeoutMs)) + " ms";
+  if (!retryTimeouts) failure.message += " (not retried: the link may have been created)";
   return failure;
 }
 
@@ -126,7 +128,7 @@ void Client::onAttemptEnded(HandleId id, const HttpResponse& response) {
   LinkResult result = classifyLinkResponse(response, env_.nowEpochMs());
   if (result.link) return settle(id, std::move(result));
   Failure& failure = *result.failure;
-  if (response.outcome == TransportOutcome::Timeout) failure = timeoutFailure(call.timeoutMs);
+  if (response.outcome == TransportOutcome::Timeout) failure = timeoutFailure(call.timeoutMs, config_.retryTimeouts);
 
   // An expired or revoked token is not the caller's fault: get a new one and send once more.
   if (failure.code == ErrorCode::Unauthorized && !call.refreshedAfter401 && tokens_.canRefresh()) {

@@ -8,8 +8,9 @@ namespace {
 
 // Nothing here may echo a string value: token and clientSecret are secrets.
 
-const std::vector<std::string_view> kConfigKeys = {"baseUrl",      "token",     "getToken",   "clientId",
-                                                   "clientSecret", "timeoutMs", "maxRetries", "tokenEndpoint"};
+const std::vector<std::string_view> kConfigKeys = {"baseUrl",    "token",         "getToken",
+                                                   "clientId",   "clientSecret",  "timeoutMs",
+                                                   "maxRetries", "tokenEndpoint", "retryTimeouts"};
 const std::vector<std::string_view> kCallKeys = {"timeoutMs", "maxRetries", "signal"};
 
 constexpr NumberRule kTimeoutRule{"a number of milliseconds", 1, 600000, false};
@@ -93,6 +94,14 @@ ValidatedConfig validateConfig(const InputObject& options) {
     if (auto endpoint = checkTokenEndpoint(*value, issues)) config.tokenEndpoint = *endpoint;
     if (config.credentials != CredentialKind::ClientCredentials) {
       issues.push_back({"tokenEndpoint", "tokenEndpoint applies only with clientId and clientSecret"});
+    }
+  }
+
+  if (const InputValue* value = givenField(options, "retryTimeouts")) {
+    if (value->kind == ValueKind::Boolean) {
+      config.retryTimeouts = value->boolean;
+    } else {
+      issues.push_back({"retryTimeouts", "retryTimeouts must be a boolean, got " + jsTypeName(*value)});
     }
   }
 

@@ -298,6 +298,22 @@ TEST_CASE("a timed-out attempt is cancelled and not retried") {
   CHECK(h.timers.pendingCount() == 0);
 }
 
+TEST_CASE("retryTimeouts opts in to resending after a timeout") {
+  ClientConfig config = staticTokenConfig();
+  config.retryTimeouts = true;
+  config.timeoutMs = 1000;
+  Harness h(config);
+  h.call();
+  h.timers.advance(1000);  // the attempt times out; backoff starts
+  CHECK(h.results.empty());
+  h.timers.advance(500);
+  REQUIRE(h.transport.openCount() == 1);
+  h.transport.answer(200, kLinkOk);
+  REQUIRE(h.results.size() == 1);
+  CHECK(h.results[0].link);
+  CHECK(h.transport.history.size() == 2);
+}
+
 TEST_CASE("a token request that never answers times out") {
   ClientConfig config = credentialsConfig();
   config.timeoutMs = 500;

@@ -45,6 +45,7 @@ TEST_CASE("a static token config gets the defaults") {
   CHECK(result.config->timeoutMs == 30000);
   CHECK(result.config->maxRetries == 2);
   CHECK(result.config->tokenEndpoint == TokenEndpoint::Auto);
+  CHECK_FALSE(result.config->retryTimeouts);
 }
 
 TEST_CASE("getToken and client credentials configs") {
@@ -155,6 +156,13 @@ TEST_CASE("maxRetries: an integer from 0 to 10") {
   CHECK(withToken("maxRetries", num(11)) == std::vector<std::string>{kRetriesRule + "11"});
   CHECK(withToken("maxRetries", num(2.5)) == std::vector<std::string>{kRetriesRule + "2.5"});
   CHECK(withToken("maxRetries", boolean(true)) == std::vector<std::string>{kRetriesRule + "boolean"});
+}
+
+TEST_CASE("retryTimeouts: a boolean") {
+  CHECK(validateConfig(obj({{"token", str("t")}, {"retryTimeouts", boolean(true)}})).config->retryTimeouts);
+  CHECK(withToken("retryTimeouts", boolean(false)).empty());
+  CHECK(withToken("retryTimeouts", str("yes")) ==
+        std::vector<std::string>{"retryTimeouts must be a boolean, got string"});
 }
 
 TEST_CASE("tokenEndpoint: one of two names, only with client credentials") {

@@ -144,6 +144,14 @@ test('a timed-out attempt is TIMEOUT and not retried (a POST may have made a lin
   assertNoSecrets(error, secretsOf(sandbox));
 });
 
+test('retryTimeouts: true resends after a timeout', async (t) => {
+  const sandbox = await sandboxFor(t);
+  const client = await credentialClient(t, sandbox, { timeoutMs: 300, retryTimeouts: true });
+  sandbox.failNext({ delayMs: 2000 });
+  assert.ok((await client.generateKycLink(REQUEST)).linkId);
+  assert.equal(linkCount(sandbox), 2);
+});
+
 test('per-call timeoutMs overrides the client default', async (t) => {
   const sandbox = await sandboxFor(t);
   const client = await credentialClient(t, sandbox, { timeoutMs: 10000 });
