@@ -44,7 +44,9 @@ const BROWSER_BUDGET_GZIP_KB = 60;
 
 const median = (values) => {
   const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : null;
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
 const ratio = (a, b) => (a && b ? round(a / b, 3) : null);

@@ -29,7 +29,12 @@ variant() {
 
 variant baseline
 variant emmalloc -sMALLOC=emmalloc
+variant named --profiling-funcs  # for wasm-breakdown.mjs and profile-wasm.mjs; not a size to ship
 if [[ -n ${EM_CLOSURE_COMPILER:-} ]]; then
+  # pre.js declares `var XMLHttpRequest` (Node's xhr2 binding), which Closure rejects as a redeclared
+  # extern; browsers need no such binding, so the browser build could take a pre.js without it.
+  grep -v '^var XMLHttpRequest' src/wasm/pre.js >"$scratch/pre-browser.js"
+  base=("${base[@]/--pre-js=*/--pre-js=$root/$scratch/pre-browser.js}")
   variant closure --closure=1
   variant closure-emmalloc --closure=1 -sMALLOC=emmalloc
 fi
