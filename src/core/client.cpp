@@ -1,5 +1,6 @@
 #include "client.hpp"
 
+#include <string_view>
 #include <utility>
 
 namespace kyc {
@@ -177,10 +178,15 @@ void Client::settle(HandleId id, LinkResult result) {
 std::string Client::redact(std::string message) const {
   // Core messages never include secrets, but a server's own words are quoted; a hostile or buggy
   // server could echo one back.
+  constexpr std::string_view kPlaceholder = "[redacted]";
   for (const std::string& secret : tokens_.secrets()) {
     if (secret.empty()) continue;
-    for (size_t at = message.find(secret); at != std::string::npos; at = message.find(secret, at))
-      message.replace(at, secret.size(), "[redacted]");
+    // Searching on after the placeholder: a secret found inside "[redacted]" itself (the fuzzer's
+    // token "t") would otherwise be replaced forever.
+    for (size_t at = message.find(secret); at != std::string::npos;
+         at = message.find(secret, at + kPlaceholder.size())) {
+      message.replace(at, secret.size(), kPlaceholder);
+    }
   }
   return message;
 }

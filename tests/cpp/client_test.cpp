@@ -374,6 +374,18 @@ TEST_CASE("closing the client settles every call still running") {
   CHECK(h.timers.pendingCount() == 0);
 }
 
+// Found by fuzz_client (tests/fuzz/regressions/client/): a one-letter token that also occurs in the
+// placeholder "[redacted]" made redaction loop forever.
+TEST_CASE("redacting a token that occurs inside the placeholder itself ends") {
+  ClientConfig config = staticTokenConfig();
+  config.token = "t";
+  Harness h(config);
+  h.call();
+  h.transport.answer(400, R"({"message":"that token is not it"})");
+  REQUIRE(h.results.size() == 1);
+  CHECK(h.failure().message.find("that") == std::string::npos);
+}
+
 TEST_CASE("a server echoing the token has it redacted from the message") {
   Harness h(staticTokenConfig());
   h.call();
