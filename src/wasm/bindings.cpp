@@ -22,8 +22,7 @@ EMSCRIPTEN_BINDINGS(faceki_kyc_link) {
   emscripten::class_<WasmClient>("KycClient")
       .constructor<val>()
       .function("configError", &WasmClient::configError)
-      .function("generateKycLink", &WasmClient::generateKycLink)
-      .function("pendingCalls", &WasmClient::pendingCalls);
+      .function("generateKycLink", &WasmClient::generateKycLink);
   emscripten::function("validateKycLinkRequest", &validateKycLinkRequest);
   emscripten::function("kycAbortCall", &WasmClient::abortCall);
   emscripten::function("kycDeliverToken", &WasmClient::deliverToken);

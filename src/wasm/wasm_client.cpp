@@ -52,8 +52,6 @@ WasmClient::~WasmClient() {
 
 val WasmClient::configError() const { return configFailure_ ? toJs(*configFailure_) : val::null(); }
 
-size_t WasmClient::pendingCalls() const { return client_ ? client_->pendingCalls() : 0; }
-
 val WasmClient::generateKycLink(val request, val callOptions) {
   if (configFailure_) return rejectedPromise(*configFailure_);
   ValidatedCallOptions options = validateCallOptions(toInputObject(callOptions));

@@ -24,7 +24,6 @@ class WasmClient {
 
   emscripten::val configError() const;  // null, or a plain error object (code INVALID_CONFIG)
   emscripten::val generateKycLink(emscripten::val request, emscripten::val callOptions);  // a Promise
-  size_t pendingCalls() const;
 
   // Entry points for the JS helpers in pre.js, which know a client only by its key.
   static void abortCall(std::uint32_t clientKey, std::uint32_t callId);
