@@ -1,6 +1,9 @@
 // The package's one error type. Built from the plain objects the wasm core rejects with.
 
-const DETAIL_FIELDS = ['status', 'retryable', 'attempts', 'responseCode', 'reason', 'retryAfterMs', 'issues'];
+// Present on every error.
+const BASE_FIELDS = ['status', 'retryable', 'attempts'];
+// Present only where they apply (API_ERROR, 429, validation).
+const OPTIONAL_FIELDS = ['responseCode', 'reason', 'retryAfterMs', 'issues'];
 
 export class KycError extends Error {
   /**
@@ -15,7 +18,7 @@ export class KycError extends Error {
     this.status = details.status ?? 0;
     this.retryable = details.retryable ?? false;
     this.attempts = details.attempts ?? 0;
-    for (const field of DETAIL_FIELDS.slice(3)) {
+    for (const field of OPTIONAL_FIELDS) {
       if (details[field] !== undefined) this[field] = details[field];
     }
   }
@@ -23,7 +26,7 @@ export class KycError extends Error {
   // Only the fields above, all secret-free by construction: no request, token or URL is kept here.
   toJSON() {
     const json = { name: this.name, code: this.code, message: this.message };
-    for (const field of DETAIL_FIELDS) {
+    for (const field of [...BASE_FIELDS, ...OPTIONAL_FIELDS]) {
       if (this[field] !== undefined) json[field] = this[field];
     }
     return json;

@@ -18,7 +18,10 @@ std::map<std::uint32_t, WasmClient*>& registry() {
 }
 std::uint32_t nextClientKey = 1;
 
-double nowEpochMs() { return val::global("Date").call<double>("now"); }
+double nowEpochMs() {
+  static const val date = val::global("Date");  // read on every call's hot path: looked up once
+  return date.call<double>("now");
+}
 
 double random01() {
   // Jitter only needs to spread clients apart, not to be unpredictable.
