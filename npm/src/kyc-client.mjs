@@ -6,7 +6,7 @@ import { snapshot } from './snapshot.mjs';
 
 // A client dropped without close() still frees its wasm memory. While a call runs, its promise's
 // reactions (which update #running) hold the client, so a running call is never cut short by this.
-const unclosedClients = new FinalizationRegistry((native) => native.delete());
+const unclosedClients = new FinalizationRegistry(({ module, key }) => module.kycCloseClient(key));
 
 function checkSignal(signal) {
   if (signal === undefined || signal === null) return;
@@ -17,24 +17,24 @@ function checkSignal(signal) {
 
 export class KycClient {
   #module;
-  #native;
+  #key; // the wasm client's key; undefined once closed
   #baseUrl;
   #running = 0;
 
-  constructor(module, native, baseUrl) {
+  constructor(module, key, baseUrl) {
     this.#module = module;
-    this.#native = native;
+    this.#key = key;
     this.#baseUrl = baseUrl;
-    unclosedClients.register(this, native, this);
+    unclosedClients.register(this, { module, key }, this);
   }
 
   /** Resolves to { linkId, url }; rejects with KycError. */
   generateKycLink(request, callOptions) {
     try {
-      if (!this.#native) throw invalidConfig('the client is closed');
+      if (this.#key === undefined) throw invalidConfig('the client is closed');
       const options = snapshot(callOptions, 'INVALID_CONFIG', 'call options');
       checkSignal(options?.signal);
-      const call = this.#native.generateKycLink(snapshot(request, 'INVALID_REQUEST', 'request'), options);
+      const call = this.#module.kycGenerateKycLink(this.#key, snapshot(request, 'INVALID_REQUEST', 'request'), options);
       this.#running++;
       return call.then(
         (link) => {
@@ -63,11 +63,11 @@ export class KycClient {
 
   /** Frees the client. Calls still running reject with ABORTED. */
   close() {
-    if (!this.#native) return;
+    if (this.#key === undefined) return;
     unclosedClients.unregister(this);
-    const native = this.#native;
-    this.#native = undefined;
-    native.delete();
+    const key = this.#key;
+    this.#key = undefined;
+    this.#module.kycCloseClient(key);
   }
 
   get baseUrl() {
@@ -90,14 +90,14 @@ export async function createClient(loadModule, options) {
   }
   const copy = snapshot(options, 'INVALID_CONFIG', 'options');
   const module = await loadModule();
-  const native = new module.KycClient(copy);
-  const failure = native.configError();
+  const key = module.kycOpenClient(copy);
+  const failure = module.kycConfigError(key);
   if (failure) {
-    native.delete();
+    module.kycCloseClient(key);
     throw toKycError(failure);
   }
   const baseUrl = (copy.baseUrl ?? 'https://sdk.faceki.com').replace(/\/+$/, '');
-  return new KycClient(module, native, baseUrl);
+  return new KycClient(module, key, baseUrl);
 }
 
 // One call on a client of its own: no token is reused between calls (prefer a long-lived client).

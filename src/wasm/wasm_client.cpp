@@ -1,6 +1,7 @@
 #include "wasm_client.hpp"
 
 #include <map>
+#include <memory>
 #include <random>
 #include <utility>
 
@@ -12,11 +13,16 @@ using emscripten::val;
 namespace kyc::wasm {
 namespace {
 
-std::map<std::uint32_t, WasmClient*>& registry() {
-  static std::map<std::uint32_t, WasmClient*> clients;
+std::map<std::uint32_t, std::unique_ptr<WasmClient>>& registry() {
+  static std::map<std::uint32_t, std::unique_ptr<WasmClient>> clients;
   return clients;
 }
 std::uint32_t nextClientKey = 1;
+
+WasmClient* findClient(std::uint32_t clientKey) {
+  auto it = registry().find(clientKey);
+  return it == registry().end() ? nullptr : it->second.get();
+}
 
 double nowEpochMs() {
   static const val date = val::global("Date");  // read on every call's hot path: looked up once
@@ -33,8 +39,7 @@ val rejectedPromise(const Failure& failure) { return val::global("Promise").call
 
 }  // namespace
 
-WasmClient::WasmClient(val options) : key_(nextClientKey++) {
-  registry()[key_] = this;
+WasmClient::WasmClient(val options, std::uint32_t key) : key_(key) {
   ValidatedConfig validated = validateConfig(toInputObject(options));
   if (!validated.config) {
     configFailure_ = invalidFailure(ErrorCode::InvalidConfig, std::move(validated.issues));
@@ -50,10 +55,34 @@ WasmClient::WasmClient(val options) : key_(nextClientKey++) {
 
 WasmClient::~WasmClient() {
   client_.reset();  // rejects the calls still running while the transport and timers still exist
-  registry().erase(key_);
 }
 
-val WasmClient::configError() const { return configFailure_ ? toJs(*configFailure_) : val::null(); }
+std::uint32_t WasmClient::open(val options) {
+  const std::uint32_t key = nextClientKey++;
+  registry()[key] = std::make_unique<WasmClient>(options, key);
+  return key;
+}
+
+void WasmClient::close(std::uint32_t clientKey) {
+  auto it = registry().find(clientKey);
+  if (it == registry().end()) return;
+  // Out of the registry before it is destroyed: nothing reached from JS meanwhile finds it half gone.
+  std::unique_ptr<WasmClient> closing = std::move(it->second);
+  registry().erase(it);
+}
+
+val WasmClient::configErrorOf(std::uint32_t clientKey) {
+  WasmClient* client = findClient(clientKey);
+  return client && client->configFailure_ ? toJs(*client->configFailure_) : val::null();
+}
+
+val WasmClient::generateKycLinkOn(std::uint32_t clientKey, val request, val callOptions) {
+  if (WasmClient* client = findClient(clientKey)) return client->generateKycLink(request, callOptions);
+  Failure closed;
+  closed.code = ErrorCode::InvalidConfig;
+  closed.message = "the client is closed";
+  return rejectedPromise(closed);
+}
 
 val WasmClient::generateKycLink(val request, val callOptions) {
   if (configFailure_) return rejectedPromise(*configFailure_);
@@ -89,14 +118,13 @@ val WasmClient::generateKycLink(val request, val callOptions) {
 }
 
 void WasmClient::abortCall(std::uint32_t clientKey, std::uint32_t callId) {
-  auto it = registry().find(clientKey);
-  if (it != registry().end() && it->second->client_) it->second->client_->abort(callId);
+  WasmClient* client = findClient(clientKey);
+  if (client && client->client_) client->client_->abort(callId);
 }
 
 void WasmClient::deliverToken(std::uint32_t clientKey, std::uint32_t requestId, val value, bool rejected) {
-  auto it = registry().find(clientKey);
-  if (it != registry().end() && it->second->tokenProvider_)
-    it->second->tokenProvider_->deliver(requestId, value, rejected);
+  WasmClient* client = findClient(clientKey);
+  if (client && client->tokenProvider_) client->tokenProvider_->deliver(requestId, value, rejected);
 }
 
 }  // namespace kyc::wasm

@@ -1,5 +1,6 @@
 #pragma once
-// The object JS holds: one configured Client with its Fetch transport, timers and token provider.
+// One configured Client with its Fetch transport, timers and token provider. JS knows it only by its key:
+// embind's class machinery would add kilobytes of glue for an object the JS skin wraps anyway.
 
 #include <emscripten/val.h>
 
@@ -16,20 +17,25 @@ namespace kyc::wasm {
 
 class WasmClient {
  public:
-  // Options are validated here; a bad one leaves the object unusable and configError() says why.
-  explicit WasmClient(emscripten::val options);
+  // Options are validated here; a bad one leaves the client unusable and configErrorOf() says why.
+  explicit WasmClient(emscripten::val options, std::uint32_t key);
   ~WasmClient();
   WasmClient(const WasmClient&) = delete;
   WasmClient& operator=(const WasmClient&) = delete;
 
-  emscripten::val configError() const;  // null, or a plain error object (code INVALID_CONFIG)
-  emscripten::val generateKycLink(emscripten::val request, emscripten::val callOptions);  // a Promise
-
-  // Entry points for the JS helpers in pre.js, which know a client only by its key.
+  // The embind surface; every client lives in a registry from open() until close().
+  static std::uint32_t open(emscripten::val options);  // the key; configErrorOf(key) says if it is usable
+  static void close(std::uint32_t clientKey);         // running calls reject with ABORTED
+  static emscripten::val configErrorOf(std::uint32_t clientKey);  // null, or a plain error (INVALID_CONFIG)
+  static emscripten::val generateKycLinkOn(std::uint32_t clientKey, emscripten::val request,
+                                           emscripten::val callOptions);  // a Promise
+  // For the JS helpers in pre.js.
   static void abortCall(std::uint32_t clientKey, std::uint32_t callId);
   static void deliverToken(std::uint32_t clientKey, std::uint32_t requestId, emscripten::val value, bool rejected);
 
  private:
+  emscripten::val generateKycLink(emscripten::val request, emscripten::val callOptions);
+
   std::uint32_t key_;
   std::optional<Failure> configFailure_;
   FetchTransport transport_;
