@@ -6,8 +6,12 @@
 namespace kyc {
 
 std::optional<nlohmann::ordered_json> parseJsonObject(std::string_view text) {
-  nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
-  if (!parsed.is_object()) return std::nullopt;  // a parse error is `discarded`, not an object
+  nlohmann::ordered_json parsed;
+  // The builder parse() uses when it has no callback; parse() also compiles in the callback variant
+  // and its std::function, ~2 KB of wasm this never runs.
+  nlohmann::detail::json_sax_dom_parser<nlohmann::ordered_json> builder(parsed, /*allow_exceptions=*/false);
+  const bool wellFormed = nlohmann::ordered_json::sax_parse(text.begin(), text.end(), &builder);
+  if (!wellFormed || !parsed.is_object()) return std::nullopt;
   return parsed;
 }
 

@@ -17,11 +17,17 @@ function sizeOf(file) {
   return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-test('sizes of the shipped wasm and glue', (t) => {
+// Issue 6's budget: what a browser downloads for the client, compressed.
+const BROWSER_BUDGET_GZIP = 60_000;
+
+test('sizes of the shipped wasm and glue; the browser pair is within its budget', (t) => {
   const sizes = ['dist/kyc-node.wasm', 'dist/kyc-node.cjs', 'dist/kyc-browser.wasm', 'dist/kyc-browser.mjs', 'dist/index.cjs'].map(sizeOf);
   for (const { file, raw, gzip } of sizes) t.diagnostic(`${file}: ${raw} B raw, ${gzip} B gzip`);
-  console.log(JSON.stringify({ sizes }));
+  const browserGzip = sizes.filter(({ file }) => file.startsWith('dist/kyc-browser.')).reduce((sum, { gzip }) => sum + gzip, 0);
+  t.diagnostic(`browser wasm + glue: ${browserGzip} B gzip (budget ${BROWSER_BUDGET_GZIP})`);
+  console.log(JSON.stringify({ sizes, browserGzip }));
   assert.ok(sizes.every(({ raw }) => raw > 0));
+  assert.ok(browserGzip < BROWSER_BUDGET_GZIP, `browser wasm + glue is ${browserGzip} B gzip, over ${BROWSER_BUDGET_GZIP}`);
 });
 
 test('npm pack -> install into an empty project -> generate a link (API and CLI)', { timeout: 240000 }, async (t) => {
