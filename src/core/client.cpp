@@ -88,7 +88,12 @@ void Client::onToken(HandleId id, std::optional<std::string> token, std::optiona
   if (it == calls_.end()) return;
   Call& call = *it->second;
   call.tokenWaiter = 0;
-  if (failure) return settle(id, LinkResult{std::nullopt, std::move(failure)});
+  if (failure) {
+    // A token request that failed for a passing reason (FACEKI busy, the network) is tried again within
+    // the call's retry budget: it cannot have made a link.
+    if (shouldRetry(*failure, call.retriesUsed + 1, call.retry)) return scheduleRetry(call, *failure);
+    return settle(id, LinkResult{std::nullopt, std::move(failure)});
+  }
   send(call, *token);
 }
 

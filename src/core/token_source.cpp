@@ -131,12 +131,15 @@ void TokenSource::onFetchTimeout() {
   timer_.reset();
   if (request_) env_.transport.cancel(*request_);
   request_.reset();
+  const std::string timeoutMs = std::to_string(static_cast<long>(config_.timeoutMs));
   Failure failure;
   failure.code = ErrorCode::Timeout;
-  failure.message =
-      config_.credentials == CredentialKind::TokenProvider
-          ? "getToken did not settle within " + std::to_string(static_cast<long>(config_.timeoutMs)) + " ms"
-          : "token request failed: no answer within " + std::to_string(static_cast<long>(config_.timeoutMs)) + " ms";
+  if (config_.credentials == CredentialKind::TokenProvider) {
+    failure.message = "getToken did not settle within " + timeoutMs + " ms";
+  } else {
+    failure.message = "token request failed: no answer within " + timeoutMs + " ms";
+    failure.retryable = true;  // unlike a link request, a token request sent again makes no duplicate
+  }
   finishFetch(std::nullopt, std::move(failure));
 }
 

@@ -314,16 +314,61 @@ TEST_CASE("retryTimeouts opts in to resending after a timeout") {
   CHECK(h.transport.history.size() == 2);
 }
 
-TEST_CASE("a token request that never answers times out") {
+TEST_CASE("a token request that never answers times out, and is sent again within the retry budget") {
   ClientConfig config = credentialsConfig();
   config.timeoutMs = 500;
   Harness h(config);
   h.call();
-  h.timers.advance(500);
+  for (int tokenRequest = 1; tokenRequest <= 3; ++tokenRequest) {
+    REQUIRE(h.results.empty());
+    REQUIRE(h.transport.openCount() == 1);
+    h.timers.advance(500);  // times out
+    h.timers.advance(h.timers.pendingCount() ? h.timers.started.back() : 0);  // the backoff, if any
+  }
   REQUIRE(h.results.size() == 1);
   CHECK(h.failure().code == ErrorCode::Timeout);
   CHECK(h.failure().message.rfind("token request failed", 0) == 0);
+  CHECK(h.failure().attempts == 0);  // no link request was sent
+  CHECK(h.transport.countTo("/auth/") == 3);
+  CHECK(h.transport.cancelled.size() == 3);
   CHECK(h.transport.openCount() == 0);
+  CHECK(h.timers.pendingCount() == 0);
+}
+
+TEST_CASE("a 503 from the token endpoint is retried after a backoff; the waiters share the next fetch") {
+  Harness h(credentialsConfig());
+  h.random = 0.5;
+  h.call();
+  h.call();
+  h.transport.answer(503, "{}");
+  CHECK(h.results.empty());
+  CHECK(h.transport.openCount() == 0);
+  h.timers.advance(375);  // both calls' backoff (same random): the first starts a fetch, the second joins
+  REQUIRE(h.transport.openCount() == 1);
+  h.transport.answer(200, tokenOk("tok-1"));
+  REQUIRE(h.transport.openCount() == 2);
+  h.transport.answer(200, kLinkOk);
+  h.transport.answer(200, kLinkOk);
+  REQUIRE(h.results.size() == 2);
+  CHECK(h.results[0].link);
+  CHECK(h.results[1].link);
+  CHECK(h.transport.countTo("/auth/") == 2);
+}
+
+TEST_CASE("token retries and link retries share one budget") {
+  Harness h(credentialsConfig());
+  h.random = 0.999;
+  h.call();
+  h.transport.answer(503, "{}");  // token request: retry 1
+  h.timers.advance(10000);
+  h.transport.answer(200, tokenOk("tok-1"));
+  h.transport.answer(502, "{}");  // link request: retry 2
+  h.timers.advance(10000);
+  h.transport.answer(502, "{}");  // budget spent
+  REQUIRE(h.results.size() == 1);
+  CHECK(h.failure().status == 502);
+  CHECK(h.failure().attempts == 2);
+  CHECK(h.transport.history.size() == 4);
 }
 
 TEST_CASE("abort ends a call at once, wherever it is") {

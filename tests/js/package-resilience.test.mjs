@@ -288,3 +288,13 @@ test('a token endpoint outage surfaces with its transport code and says so', asy
   assert.match(error.message, /^token request failed/);
   assert.ok((await client.generateKycLink(REQUEST)).linkId, 'the next call tries again');
 });
+
+test('a 503 from the token endpoint is retried: three waiting calls, one more token request', async (t) => {
+  const sandbox = await sandboxFor(t);
+  const client = await credentialClient(t, sandbox);
+  sandbox.failNext({ route: 'token', status: 503 });
+  const calls = ['u1', 'u2', 'u3'].map((applicationId) => client.generateKycLink({ workflowId: WORKFLOW, applicationId }));
+  const links = await Promise.all(calls);
+  assert.equal(new Set(links.map((link) => link.linkId)).size, 3);
+  assert.deepEqual(sandbox.stats(), { tokenRequests: 2, linkRequests: 3 });
+});
