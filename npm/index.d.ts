@@ -60,7 +60,7 @@ interface CommonClientOptions {
   baseUrl?: string;
   /** Per attempt, 1..600000 ms; default 30000. */
   timeoutMs?: number;
-  /** Retries for 429, 502, 503, 504 and connection failures, 0..10; default 2. */
+  /** Retries for 429, 502, 503, 504 and connection failures (token requests too, and their timeouts), 0..10; default 2. */
   maxRetries?: number;
   /**
    * Also retry an attempt that timed out. Off by default: FACEKI has no idempotency key, so the
