@@ -110,6 +110,11 @@ export class KycError extends Error {
 
 export interface KycClient {
   generateKycLink(request: KycLinkRequest, options?: CallOptions): Promise<KycLink>;
+  /**
+   * A bearer token for your own use, e.g. a backend handing tokens to browser pages that use getToken:
+   * the cached one while fresh, else one fetch shared with every waiting caller (same timeout and retries).
+   */
+  getAccessToken(options?: CallOptions): Promise<string>;
   /** The rules generateKycLink applies, synchronously. */
   validate(request: unknown): ValidationIssue[];
   /** Frees the client; calls still running reject with ABORTED. */

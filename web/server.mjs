@@ -3,9 +3,10 @@
 
 import http from 'node:http';
 
+import { createKycClient } from 'faceki-kyc-link';
+
 import { securityHeaders } from './security-headers.mjs';
 import { readStatic } from './static-files.mjs';
-import { createTokenBroker } from './token-broker.mjs';
 
 /**
  * @param {{ distDir: string, facekiBaseUrl: string, clientId: string, clientSecret: string,
@@ -14,7 +15,8 @@ import { createTokenBroker } from './token-broker.mjs';
  */
 export async function startAdminServer(options) {
   const { distDir, facekiBaseUrl, environment = 'production', port = 0, host = '127.0.0.1' } = options;
-  const getToken = createTokenBroker({
+  // The package's own client holds the secret and caches the token for every page.
+  const faceki = await createKycClient({
     baseUrl: facekiBaseUrl,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
@@ -35,7 +37,7 @@ export async function startAdminServer(options) {
     if (pathname === '/api/token') {
       if (req.method !== 'POST') return sendJson(405, { error: 'use POST' });
       try {
-        return sendJson(200, { token: await getToken() });
+        return sendJson(200, { token: await faceki.getAccessToken() });
       } catch (error) {
         return sendJson(502, { error: error.message });
       }
@@ -48,10 +50,15 @@ export async function startAdminServer(options) {
     send(200, file.type, req.method === 'HEAD' ? undefined : file.body);
   });
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, resolve);
+    });
+  } catch (error) {
+    faceki.close();
+    throw error;
+  }
   const sockets = new Set();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -61,6 +68,7 @@ export async function startAdminServer(options) {
     url: `http://${host}:${server.address().port}`,
     close: () =>
       new Promise((resolve) => {
+        faceki.close();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       }),

@@ -30,16 +30,31 @@ export class KycClient {
 
   /** Resolves to { linkId, url }; rejects with KycError. */
   generateKycLink(request, callOptions) {
+    return this.#run(callOptions, (options) =>
+      this.#module.kycGenerateKycLink(this.#key, snapshot(request, 'INVALID_REQUEST', 'request'), options)
+    );
+  }
+
+  /**
+   * Resolves to a bearer token for your own use (a backend handing tokens to its pages): the client's
+   * cached one while fresh, else one fetch shared with every caller waiting. Rejects with KycError.
+   */
+  getAccessToken(callOptions) {
+    return this.#run(callOptions, (options) => this.#module.kycGetAccessToken(this.#key, options));
+  }
+
+  // One call into the wasm client: options checked, the promise counted while it runs, errors typed.
+  #run(callOptions, start) {
     try {
       if (this.#key === undefined) throw invalidConfig('the client is closed');
       const options = snapshot(callOptions, 'INVALID_CONFIG', 'call options');
       checkSignal(options?.signal);
-      const call = this.#module.kycGenerateKycLink(this.#key, snapshot(request, 'INVALID_REQUEST', 'request'), options);
+      const call = start(options);
       this.#running++;
       return call.then(
-        (link) => {
+        (value) => {
           this.#running--;
-          return link;
+          return value;
         },
         (rejection) => {
           this.#running--;

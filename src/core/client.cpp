@@ -33,7 +33,8 @@ struct Client::Call {
   KycLinkRequest payload;
   double timeoutMs;
   RetryPolicy retry;
-  Completion done;
+  Completion done;            // a link call
+  TokenCompletion tokenDone;  // a token-only call (getAccessToken): ends once it has the token
   int attempts = 0;     // link requests sent
   int retriesUsed = 0;  // of retry.maxRetries
   bool refreshedAfter401 = false;
@@ -56,13 +57,23 @@ Client::~Client() {
 }
 
 HandleId Client::generateKycLink(KycLinkRequest request, CallOptions options, Completion done) {
-  HandleId id = nextCallId_++;
   auto call = std::make_unique<Call>();
-  call->id = id;
   call->payload = std::move(request);
+  call->done = std::move(done);
+  return start(options, std::move(call));
+}
+
+HandleId Client::getAccessToken(CallOptions options, TokenCompletion done) {
+  auto call = std::make_unique<Call>();
+  call->tokenDone = std::move(done);
+  return start(options, std::move(call));
+}
+
+HandleId Client::start(CallOptions options, std::unique_ptr<Call> call) {
+  HandleId id = nextCallId_++;
+  call->id = id;
   call->timeoutMs = options.timeoutMs.value_or(config_.timeoutMs);
   call->retry.maxRetries = options.maxRetries.value_or(config_.maxRetries);
-  call->done = std::move(done);
   Call& started = *call;
   calls_.emplace(id, std::move(call));
   acquireToken(started);
@@ -93,6 +104,16 @@ void Client::onToken(HandleId id, std::optional<std::string> token, std::optiona
     // the call's retry budget: it cannot have made a link.
     if (shouldRetry(*failure, call.retriesUsed + 1, call.retry)) return scheduleRetry(call, *failure);
     return settle(id, LinkResult{std::nullopt, std::move(failure)});
+  }
+  if (call.tokenDone) {
+    // A cached token answers inside acquire(), and `done` must not run before getAccessToken returns.
+    call.timer = env_.timers.start(0, [this, id, token = *token] {
+      auto it = calls_.find(id);
+      if (it == calls_.end()) return;
+      it->second->timer.reset();
+      settleWithToken(id, token);
+    });
+    return;
   }
   send(call, *token);
 }
@@ -167,17 +188,31 @@ void Client::stopActivity(Call& call) {
   call.tokenWaiter = 0;
 }
 
-void Client::settle(HandleId id, LinkResult result) {
+std::unique_ptr<Client::Call> Client::detach(HandleId id) {
   auto it = calls_.find(id);
-  if (it == calls_.end()) return;
+  if (it == calls_.end()) return nullptr;
   std::unique_ptr<Call> call = std::move(it->second);
   calls_.erase(it);  // before calling back: the callback may start or abort calls
   stopActivity(*call);
+  return call;
+}
+
+void Client::settle(HandleId id, LinkResult result) {
+  std::unique_ptr<Call> call = detach(id);
+  if (!call) return;
   if (result.failure) {
     result.failure->attempts = call->attempts;
     result.failure->message = redact(std::move(result.failure->message));
   }
-  call->done(std::move(result));
+  if (call->tokenDone)
+    call->tokenDone(std::nullopt, std::move(result.failure));
+  else
+    call->done(std::move(result));
+}
+
+void Client::settleWithToken(HandleId id, const std::string& token) {
+  std::unique_ptr<Call> call = detach(id);
+  if (call) call->tokenDone(token, std::nullopt);
 }
 
 std::string Client::redact(std::string message) const {

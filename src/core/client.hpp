@@ -20,6 +20,7 @@ namespace kyc {
 class Client {
  public:
   using Completion = std::function<void(LinkResult)>;
+  using TokenCompletion = TokenProvider::Done;  // a token, or a failure
 
   Client(ClientConfig config, Environment env);
   ~Client();  // ends every call still running with Aborted
@@ -28,6 +29,9 @@ class Client {
 
   // Starts a call; `done` runs exactly once, never before this returns. Returns the id for abort().
   HandleId generateKycLink(KycLinkRequest request, CallOptions options, Completion done);
+  // A bearer token for the caller's own use (a backend handing tokens to its pages): the cached one
+  // while fresh, else the shared fetch, with the same timeout, retries and ending rules as a call.
+  HandleId getAccessToken(CallOptions options, TokenCompletion done);
   // Ends a call at once with Aborted, cancelling its request, timer or token wait. Ended ids are ignored.
   void abort(HandleId call);
   // Calls still running.
@@ -35,12 +39,15 @@ class Client {
 
  private:
   struct Call;
+  HandleId start(CallOptions options, std::unique_ptr<Call> call);
   void acquireToken(Call& call);
   void onToken(HandleId id, std::optional<std::string> token, std::optional<Failure> failure);
   void send(Call& call, const std::string& token);
   void onAttemptEnded(HandleId id, const HttpResponse& response);
   void scheduleRetry(Call& call, const Failure& failure);
   void settle(HandleId id, LinkResult result);
+  void settleWithToken(HandleId id, const std::string& token);
+  std::unique_ptr<Call> detach(HandleId id);
   void stopActivity(Call& call);
   std::string redact(std::string message) const;
 

@@ -23,6 +23,7 @@ EMSCRIPTEN_BINDINGS(faceki_kyc_link) {
   emscripten::function("kycOpenClient", &WasmClient::open);
   emscripten::function("kycConfigError", &WasmClient::configErrorOf);
   emscripten::function("kycGenerateKycLink", &WasmClient::generateKycLinkOn);
+  emscripten::function("kycGetAccessToken", &WasmClient::getAccessTokenOn);
   emscripten::function("kycCloseClient", &WasmClient::close);
   emscripten::function("validateKycLinkRequest", &validateKycLinkRequest);
   emscripten::function("kycAbortCall", &WasmClient::abortCall);

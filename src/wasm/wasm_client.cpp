@@ -37,6 +37,19 @@ double random01() {
 
 val rejectedPromise(const Failure& failure) { return val::global("Promise").call<val>("reject", toJs(failure)); }
 
+Failure closedFailure() {
+  Failure closed;
+  closed.code = ErrorCode::InvalidConfig;
+  closed.message = "the client is closed";
+  return closed;
+}
+
+val signalOf(const val& callOptions) {
+  if (callOptions.isUndefined() || callOptions.isNull()) return val::undefined();
+  val signal = callOptions["signal"];
+  return signal.isNull() ? val::undefined() : signal;
+}
+
 }  // namespace
 
 WasmClient::WasmClient(val options, std::uint32_t key) : key_(key) {
@@ -78,43 +91,67 @@ val WasmClient::configErrorOf(std::uint32_t clientKey) {
 
 val WasmClient::generateKycLinkOn(std::uint32_t clientKey, val request, val callOptions) {
   if (WasmClient* client = findClient(clientKey)) return client->generateKycLink(request, callOptions);
-  Failure closed;
-  closed.code = ErrorCode::InvalidConfig;
-  closed.message = "the client is closed";
-  return rejectedPromise(closed);
+  return rejectedPromise(closedFailure());
 }
 
-val WasmClient::generateKycLink(val request, val callOptions) {
+val WasmClient::getAccessTokenOn(std::uint32_t clientKey, val callOptions) {
+  if (WasmClient* client = findClient(clientKey)) return client->getAccessToken(callOptions);
+  return rejectedPromise(closedFailure());
+}
+
+std::optional<val> WasmClient::refuseCall(const val& callOptions, CallOptions& options) const {
   if (configFailure_) return rejectedPromise(*configFailure_);
-  ValidatedCallOptions options = validateCallOptions(toInputObject(callOptions));
-  if (!options.options) return rejectedPromise(invalidFailure(ErrorCode::InvalidConfig, std::move(options.issues)));
-  val signal = callOptions.isUndefined() || callOptions.isNull() ? val::undefined() : callOptions["signal"];
-  bool watchSignal = !signal.isUndefined() && !signal.isNull();
-  if (watchSignal && signal["aborted"].as<bool>()) {
+  ValidatedCallOptions validated = validateCallOptions(toInputObject(callOptions));
+  if (!validated.options) return rejectedPromise(invalidFailure(ErrorCode::InvalidConfig, std::move(validated.issues)));
+  options = *validated.options;
+  val signal = signalOf(callOptions);
+  if (!signal.isUndefined() && signal["aborted"].as<bool>()) {
     Failure aborted;
     aborted.code = ErrorCode::Aborted;
     aborted.message = "the call was aborted before it started";
     return rejectedPromise(aborted);
   }
+  return std::nullopt;
+}
+
+template <typename StartCall>
+val WasmClient::runCall(const val& callOptions, StartCall startCall) {
+  val deferred = val::module_property("kycDeferred")();
+  PromiseSettler settle{deferred["resolve"], deferred["reject"], std::make_shared<val>(val::undefined())};
+  HandleId callId = startCall(settle);
+  // The core never ends a call before it returns its id, so the listener is in place before it can end.
+  val signal = signalOf(callOptions);
+  if (!signal.isUndefined()) *settle.unwatch = val::module_property("kycWatchAbort")(signal, key_, callId);
+  return deferred["promise"];
+}
+
+val WasmClient::generateKycLink(val request, val callOptions) {
+  CallOptions options;
+  if (std::optional<val> refused = refuseCall(callOptions, options)) return *refused;
   ValidatedRequest validated = validateRequest(toInputObject(request));
   if (!validated.request)
     return rejectedPromise(invalidFailure(ErrorCode::InvalidRequest, std::move(validated.issues)));
+  return runCall(callOptions, [&](const PromiseSettler& settle) {
+    return client_->generateKycLink(std::move(*validated.request), options, [settle](LinkResult result) {
+      if (result.link)
+        settle(toJs(*result.link), false);
+      else
+        settle(toJs(*result.failure), true);
+    });
+  });
+}
 
-  val deferred = val::module_property("kycDeferred")();
-  val resolve = deferred["resolve"];
-  val reject = deferred["reject"];
-  // Filled in once the abort listener exists; the call cannot end before generateKycLink returns.
-  auto unwatch = std::make_shared<val>(val::undefined());
-  HandleId callId = client_->generateKycLink(std::move(*validated.request), *options.options,
-                                             [resolve, reject, unwatch](LinkResult result) {
-                                               if (!unwatch->isUndefined()) (*unwatch)();
-                                               if (result.link)
-                                                 resolve(toJs(*result.link));
-                                               else
-                                                 reject(toJs(*result.failure));
-                                             });
-  if (watchSignal) *unwatch = val::module_property("kycWatchAbort")(signal, key_, callId);
-  return deferred["promise"];
+val WasmClient::getAccessToken(val callOptions) {
+  CallOptions options;
+  if (std::optional<val> refused = refuseCall(callOptions, options)) return *refused;
+  return runCall(callOptions, [&](const PromiseSettler& settle) {
+    return client_->getAccessToken(options, [settle](std::optional<std::string> token, std::optional<Failure> failure) {
+      if (token)
+        settle(val(*token), false);
+      else
+        settle(toJs(*failure), true);
+    });
+  });
 }
 
 void WasmClient::abortCall(std::uint32_t clientKey, std::uint32_t callId) {

@@ -28,13 +28,33 @@ class WasmClient {
   static void close(std::uint32_t clientKey);         // running calls reject with ABORTED
   static emscripten::val configErrorOf(std::uint32_t clientKey);  // null, or a plain error (INVALID_CONFIG)
   static emscripten::val generateKycLinkOn(std::uint32_t clientKey, emscripten::val request,
-                                           emscripten::val callOptions);  // a Promise
+                                           emscripten::val callOptions);  // a Promise of a link
+  static emscripten::val getAccessTokenOn(std::uint32_t clientKey, emscripten::val callOptions);  // of a token
   // For the JS helpers in pre.js.
   static void abortCall(std::uint32_t clientKey, std::uint32_t callId);
   static void deliverToken(std::uint32_t clientKey, std::uint32_t requestId, emscripten::val value, bool rejected);
 
  private:
+  // Settles one call's Promise from the core's callback, unlinking its AbortSignal listener first.
+  struct PromiseSettler {
+    emscripten::val resolve;
+    emscripten::val reject;
+    std::shared_ptr<emscripten::val> unwatch;  // the listener's remover, once it exists
+
+    void operator()(const emscripten::val& value, bool rejected) const {
+      if (!unwatch->isUndefined()) (*unwatch)();
+      (rejected ? reject : resolve)(value);
+    }
+  };
+
   emscripten::val generateKycLink(emscripten::val request, emscripten::val callOptions);
+  emscripten::val getAccessToken(emscripten::val callOptions);
+  // The rejected Promise when the call may not start (client config, call options, aborted signal).
+  std::optional<emscripten::val> refuseCall(const emscripten::val& callOptions, CallOptions& options) const;
+  // Makes the Promise, starts the core call with its settler (startCall returns the call id), and
+  // watches the call's AbortSignal.
+  template <typename StartCall>
+  emscripten::val runCall(const emscripten::val& callOptions, StartCall startCall);
 
   std::uint32_t key_;
   std::optional<Failure> configFailure_;

@@ -3,76 +3,12 @@
 
 #include <catch2/catch.hpp>
 
-#include <memory>
 #include <string>
-#include <vector>
 
-#include "core/client.hpp"
-#include "fake_environment.hpp"
+#include "client_harness.hpp"
 
 using namespace kyc;
-using kyc::test::FakeTimers;
-using kyc::test::FakeTokenProvider;
-using kyc::test::FakeTransport;
-
-namespace {
-
-const std::string kLinkOk = R"({"responseCode":0,"data":"link-1","url":"https://apps.test/kycverify/link-1"})";
-const std::string kLinkPath = "/kycverify/api/kycverify/kyc-verify-link";
-
-std::string tokenOk(const std::string& token, int expiresIn = 3600) {
-  return R"({"responseCode":0,"data":{"access_token":")" + token + R"(","expires_in":)" + std::to_string(expiresIn) +
-         R"(,"token_type":"Bearer"}})";
-}
-
-ClientConfig staticTokenConfig() {
-  ClientConfig config;
-  config.baseUrl = "https://api.test";
-  config.credentials = CredentialKind::StaticToken;
-  config.token = "static-token";
-  return config;
-}
-
-ClientConfig credentialsConfig() {
-  ClientConfig config = staticTokenConfig();
-  config.credentials = CredentialKind::ClientCredentials;
-  config.token.clear();
-  config.clientId = "client-id";
-  config.clientSecret = "top-secret";
-  return config;
-}
-
-struct Harness {
-  FakeTransport transport;
-  FakeTimers timers;
-  FakeTokenProvider provider;
-  double random = 0.5;
-  std::vector<LinkResult> results;
-  std::unique_ptr<Client> client;
-
-  explicit Harness(ClientConfig config) {
-    Environment env{transport, timers, [this] { return timers.now; }, [this] { return random; }, &provider};
-    client = std::make_unique<Client>(std::move(config), env);
-  }
-
-  HandleId call(CallOptions options = {}) {
-    KycLinkRequest request;
-    request.workflowId = "wf-1";
-    request.applicationId = "user-1";
-    return client->generateKycLink(request, options,
-                                   [this](LinkResult result) { results.push_back(std::move(result)); });
-  }
-
-  const Failure& failure(size_t index = 0) const { return *results.at(index).failure; }
-};
-
-std::string header(const HttpRequest& request, const std::string& name) {
-  for (const auto& [key, value] : request.headers)
-    if (key == name) return value;
-  return "<absent>";
-}
-
-}  // namespace
+using namespace kyc::test;
 
 TEST_CASE("a static token goes straight into the link request, with the exact wire form") {
   Harness h(staticTokenConfig());

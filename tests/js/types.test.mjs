@@ -25,7 +25,8 @@ test('typical use type-checks under --strict', () => {
     async function main(): Promise<void> {
       const sandbox = await startSandbox({ port: 0 });
       const client = await createKycClient({ baseUrl: sandbox.url, clientId: 'a', clientSecret: 'b', timeoutMs: 5000 });
-      const viaGetter = await createKycClient({ getToken: async () => 'token' });
+      const backendToken: string = await client.getAccessToken({ timeoutMs: 2000 });
+      const viaGetter = await createKycClient({ getToken: async () => backendToken });
       const link: KycLink = await client.generateKycLink({ workflowId: 'w', expiryTime: 60 }, { signal: AbortSignal.timeout(1000), maxRetries: 1 });
       const issues = client.validate({ workflowId: 'w' });
       const field: string | undefined = issues[0]?.field;
@@ -48,6 +49,7 @@ test('misuse is a type error: two credentials, a string expiry, an unknown code'
     `createKycClient({ token: 't', clientId: 'a', clientSecret: 'b' });`,
     `createKycClient({ token: 't' }).then((c) => c.generateKycLink({ workflowId: 'w', expiryTime: '60' }));`,
     `const code: import('PACKAGE').KycErrorCode = 'NOT_A_CODE';`,
+    `createKycClient({ token: 't' }).then(async (c) => { const n: number = await c.getAccessToken(); });`,
   ]) {
     const result = compile(`import { createKycClient } from 'PACKAGE';\n${misuse}`);
     assert.notEqual(result.status, 0, misuse);
