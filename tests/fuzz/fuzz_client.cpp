@@ -1,6 +1,7 @@
-// The client pipeline end to end over a scripted transport: a static token (first line) and the link
-// endpoint's answer to every attempt (the rest, as in decode_http_response.hpp). Every call must end
-// exactly once, in bounded work, with a clean message that never holds the token.
+// The client pipeline end to end over a scripted transport: a credential (first line: a static token,
+// or "@" and a client secret) and the answer to every request, token requests included (the rest, as
+// in decode_http_response.hpp). A link call and a getAccessToken call run together. Each must end
+// exactly once, in bounded work, with a clean message that never holds the credential.
 
 #include <functional>
 #include <map>
@@ -41,11 +42,25 @@ class ScriptedTimers final : public Timers {
 
 }  // namespace
 
+namespace {
+
+void checkCleanFailure(const Failure& failure, const std::string& secret) {
+  FUZZ_CHECK(isValidUtf8(failure.message) && !hasControlCharacter(failure.message));
+  // A secret that is part of the placeholder itself cannot be checked this way.
+  if (std::string_view("[redacted]").find(secret) == std::string_view::npos) {
+    FUZZ_CHECK(failure.message.find(secret) == std::string::npos);
+  }
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   std::string_view rest(reinterpret_cast<const char*>(bytes), size);
-  const std::string token(fuzz::takeLine(rest));
-  // What validateConfig lets through for a static token.
-  if (isBlank(token) || !isValidUtf8(token) || hasControlCharacter(token)) return 0;
+  const std::string_view credential = fuzz::takeLine(rest);
+  const bool withClientSecret = !credential.empty() && credential.front() == '@';
+  const std::string secret(withClientSecret ? credential.substr(1) : credential);
+  // What validateConfig lets through for a token or a client secret.
+  if (isBlank(secret) || !isValidUtf8(secret) || hasControlCharacter(secret)) return 0;
   const HttpResponse answer = fuzz::decodeResponse(rest);
 
   ScriptedTransport transport;
@@ -53,20 +68,34 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   Environment env{transport, timers, [] { return fuzz::kFuzzNowEpochMs; }, [] { return 0.5; }, nullptr};
   ClientConfig config;
   config.baseUrl = "https://api.test";
-  config.token = token;
+  if (withClientSecret) {
+    config.credentials = CredentialKind::ClientCredentials;
+    config.clientId = "client-id";
+    config.clientSecret = secret;
+  } else {
+    config.token = secret;
+  }
   config.maxRetries = 2;
   Client client(config, env);
 
-  int settled = 0;
-  std::optional<LinkResult> result;
+  int linkSettled = 0;
+  std::optional<LinkResult> link;
   KycLinkRequest request;
   request.workflowId = "wf";
   client.generateKycLink(request, CallOptions{}, [&](LinkResult r) {
-    ++settled;
-    result = std::move(r);
+    ++linkSettled;
+    link = std::move(r);
   });
-  // Answer every attempt the same way and fire every timer (backoff) at once; a few rounds at most.
-  for (int round = 0; round < 10 && settled == 0; ++round) {
+  int tokenSettled = 0;
+  std::optional<Failure> tokenFailure;
+  client.getAccessToken(CallOptions{}, [&](std::optional<std::string> token, std::optional<Failure> failure) {
+    ++tokenSettled;
+    FUZZ_CHECK(token.has_value() != failure.has_value());
+    tokenFailure = std::move(failure);
+  });
+  // Answer every request the same way and fire every timer (backoff, deliveries) at once. Token and link
+  // retries share one budget, so a bounded number of rounds ends both calls.
+  for (int round = 0; round < 40 && (linkSettled == 0 || tokenSettled == 0); ++round) {
     if (!transport.open.empty()) {
       auto done = std::move(transport.open.begin()->second);
       transport.open.erase(transport.open.begin());
@@ -77,15 +106,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
       fire();
     }
   }
-  FUZZ_CHECK(settled == 1);
+  FUZZ_CHECK(linkSettled == 1);
+  FUZZ_CHECK(tokenSettled == 1);
   FUZZ_CHECK(client.pendingCalls() == 0);
-  if (result->failure) {
-    const std::string& message = result->failure->message;
-    FUZZ_CHECK(isValidUtf8(message) && !hasControlCharacter(message));
-    // A token that is part of the placeholder itself cannot be checked this way.
-    if (std::string_view("[redacted]").find(token) == std::string_view::npos) {
-      FUZZ_CHECK(message.find(token) == std::string::npos);
-    }
-  }
+  if (link->failure) checkCleanFailure(*link->failure, secret);
+  if (tokenFailure) checkCleanFailure(*tokenFailure, secret);
   return 0;
 }
