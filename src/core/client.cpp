@@ -35,8 +35,8 @@ struct Client::Call {
   RetryPolicy retry;
   Completion done;            // a link call
   TokenCompletion tokenDone;  // a token-only call (getAccessToken): ends once it has the token
-  int attempts = 0;     // link requests sent
-  int retriesUsed = 0;  // of retry.maxRetries
+  int attempts = 0;           // link requests sent
+  int retriesUsed = 0;        // of retry.maxRetries
   bool refreshedAfter401 = false;
   std::string token;  // the token the request in flight carries
   HandleId tokenWaiter = 0;

@@ -15,9 +15,8 @@
 #include <cstddef>
 
 // The text holds a decimal number in JS's syntax (sign, digits, point, exponent): Number() reads it.
-EM_JS(double, kyc_number_from_text, (const char* text, std::size_t length), {
-  return Number(UTF8ToString(text, length));
-});
+EM_JS(double, kyc_number_from_text, (const char* text, std::size_t length),
+      { return Number(UTF8ToString(text, length)); });
 
 namespace {
 

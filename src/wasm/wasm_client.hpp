@@ -24,11 +24,11 @@ class WasmClient {
   WasmClient& operator=(const WasmClient&) = delete;
 
   // The embind surface; every client lives in a registry from open() until close().
-  static std::uint32_t open(emscripten::val options);  // the key; configErrorOf(key) says if it is usable
-  static void close(std::uint32_t clientKey);         // running calls reject with ABORTED
+  static std::uint32_t open(emscripten::val options);             // the key; configErrorOf(key) says if it is usable
+  static void close(std::uint32_t clientKey);                     // running calls reject with ABORTED
   static emscripten::val configErrorOf(std::uint32_t clientKey);  // null, or a plain error (INVALID_CONFIG)
   static emscripten::val generateKycLinkOn(std::uint32_t clientKey, emscripten::val request,
-                                           emscripten::val callOptions);  // a Promise of a link
+                                           emscripten::val callOptions);                          // a Promise of a link
   static emscripten::val getAccessTokenOn(std::uint32_t clientKey, emscripten::val callOptions);  // of a token
   // For the JS helpers in pre.js.
   static void abortCall(std::uint32_t clientKey, std::uint32_t callId);

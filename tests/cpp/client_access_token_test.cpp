@@ -31,7 +31,7 @@ TEST_CASE("getAccessToken shares one token request with link calls") {
   CHECK(h.tokenResults[0].token == "tok-1");
   CHECK(h.tokenResults[1].token == "tok-1");
   CHECK(header(h.transport.oldestOpen(), "Authorization") == "Bearer tok-1");  // the link call went on
-  h.accessToken();  // cached now
+  h.accessToken();                                                             // cached now
   h.timers.advance(0);
   CHECK(h.tokenResults.size() == 3);
   CHECK(h.transport.countTo("/auth/") == 1);

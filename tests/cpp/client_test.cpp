@@ -258,7 +258,7 @@ TEST_CASE("a token request that never answers times out, and is sent again withi
   for (int tokenRequest = 1; tokenRequest <= 3; ++tokenRequest) {
     REQUIRE(h.results.empty());
     REQUIRE(h.transport.openCount() == 1);
-    h.timers.advance(500);  // times out
+    h.timers.advance(500);                                                    // times out
     h.timers.advance(h.timers.pendingCount() ? h.timers.started.back() : 0);  // the backoff, if any
   }
   REQUIRE(h.results.size() == 1);
