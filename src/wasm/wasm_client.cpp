@@ -2,7 +2,6 @@
 
 #include <map>
 #include <memory>
-#include <random>
 #include <utility>
 
 #include "core/config.hpp"
@@ -30,9 +29,9 @@ double nowEpochMs() {
 }
 
 double random01() {
-  // Jitter only needs to spread clients apart, not to be unpredictable.
-  static std::mt19937 engine{static_cast<std::mt19937::result_type>(static_cast<std::uint64_t>(nowEpochMs()))};
-  return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+  // Jitter only needs to spread clients apart; the engine's generator costs no wasm.
+  static const val math = val::global("Math");
+  return math.call<double>("random");
 }
 
 val rejectedPromise(const Failure& failure) { return val::global("Promise").call<val>("reject", toJs(failure)); }

@@ -100,10 +100,12 @@ test('a getToken that throws or resolves to junk rejects the call, and is asked 
 });
 
 test('generate-token missing (404): falls back to access-token and remembers it', async (t) => {
-  const sandbox = await sandboxFor(t, { endpoints: { generateToken: false }, tokenLifetimeSeconds: 1 });
+  // 2 s, not 1: exp has whole seconds, so a 1 s token may have only milliseconds left when it arrives
+  // and a slow machine then sees a 401 (and a third token request) on the first call.
+  const sandbox = await sandboxFor(t, { endpoints: { generateToken: false }, tokenLifetimeSeconds: 2 });
   const client = await credentialClient(t, sandbox);
   await client.generateKycLink(REQUEST);
-  await new Promise((resolve) => setTimeout(resolve, 600)); // past half the lifetime: a new token
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // past half the lifetime left: a new token
   await client.generateKycLink(REQUEST);
   const paths = sandbox.requests.filter((entry) => entry.path.startsWith('/auth/')).map((entry) => `${entry.method} ${entry.path.split('?')[0]}`);
   assert.deepEqual(paths, ['POST /auth/api/generate-token', 'GET /auth/api/access-token', 'GET /auth/api/access-token']);
