@@ -143,7 +143,13 @@ async function worker() {
   }
 }
 
-await Promise.all(Array.from({ length: inFlight }, worker));
+// The handlers above count what escapes the package; an error of the soak's own (a failed sample) must
+// end the run instead of being counted and leaving it waiting forever.
+let soakError;
+await Promise.all(Array.from({ length: inFlight }, worker)).catch((error) => {
+  soakError = error;
+  started = calls; // the other workers stop after their current call
+});
 const seconds = (performance.now() - startedAt) / 1000;
 const pendingCalls = client.pendingCalls;
 client.close();
@@ -162,6 +168,7 @@ const growthPer10k = {
 
 function verdict() {
   const reasons = [];
+  if (soakError) reasons.push(`the soak itself failed: ${soakError.stack ?? soakError}`);
   if (failures > 0) reasons.push(`${failures} calls failed (first: ${firstFailure})`);
   if (done !== calls) reasons.push(`${done} of ${calls} calls ended`);
   if (pendingCalls !== 0) reasons.push(`${pendingCalls} calls still pending at the end`);
