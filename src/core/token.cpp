@@ -142,7 +142,8 @@ TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) 
   if (!body) return badResponse(status, "the body is not a JSON object");
   const auto responseCode = jsonInt(*body, "responseCode");
   const nlohmann::ordered_json* statusFlag = jsonMember(*body, "status");
-  const bool refused = (responseCode && *responseCode != 0) || (statusFlag && statusFlag->is_boolean() && !statusFlag->get<bool>());
+  const bool refused =
+      (responseCode && *responseCode != 0) || (statusFlag && statusFlag->is_boolean() && !statusFlag->get<bool>());
   if (refused) return refusedCredentials(status, responseCode, response.body);
 
   const nlohmann::ordered_json* data = jsonMember(*body, "data");
