@@ -105,12 +105,8 @@ export async function createClient(loadModule, options) {
   }
   const copy = snapshot(options, 'INVALID_CONFIG', 'options');
   const module = await loadModule();
-  const key = module.kycOpenClient(copy);
-  const failure = module.kycConfigError(key);
-  if (failure) {
-    module.kycCloseClient(key);
-    throw toKycError(failure);
-  }
+  const key = module.kycOpenClient(copy); // or, for invalid options, the error
+  if (typeof key !== 'number') throw toKycError(key);
   const baseUrl = (copy.baseUrl ?? 'https://sdk.faceki.com').replace(/\/+$/, '');
   return new KycClient(module, key, baseUrl);
 }

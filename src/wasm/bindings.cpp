@@ -21,7 +21,6 @@ EMSCRIPTEN_BINDINGS(faceki_kyc_link) {
   using kyc::wasm::WasmClient;
   // Free functions over client keys, not an embind class: class_ costs ~3 KB gzip of glue.
   emscripten::function("kycOpenClient", &WasmClient::open);
-  emscripten::function("kycConfigError", &WasmClient::configErrorOf);
   emscripten::function("kycGenerateKycLink", &WasmClient::generateKycLinkOn);
   emscripten::function("kycGetAccessToken", &WasmClient::getAccessTokenOn);
   emscripten::function("kycCloseClient", &WasmClient::close);

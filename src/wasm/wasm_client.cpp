@@ -51,28 +51,25 @@ val signalOf(const val& callOptions) {
 
 }  // namespace
 
-WasmClient::WasmClient(val options, std::uint32_t key) : key_(key) {
-  ValidatedConfig validated = validateConfig(toInputObject(options));
-  if (!validated.config) {
-    configFailure_ = invalidFailure(ErrorCode::InvalidConfig, std::move(validated.issues));
-    return;
-  }
+WasmClient::WasmClient(val options, std::uint32_t key, ClientConfig config) : key_(key) {
   Environment env{transport_, timers_, nowEpochMs, random01};
-  if (validated.config->credentials == CredentialKind::TokenProvider) {
+  if (config.credentials == CredentialKind::TokenProvider) {
     tokenProvider_ = std::make_unique<JsTokenProvider>(options["getToken"], key_);
     env.tokenProvider = tokenProvider_.get();
   }
-  client_ = std::make_unique<Client>(std::move(*validated.config), env);
+  client_ = std::make_unique<Client>(std::move(config), env);
 }
 
 WasmClient::~WasmClient() {
   client_.reset();  // rejects the calls still running while the transport and timers still exist
 }
 
-std::uint32_t WasmClient::open(val options) {
+val WasmClient::open(val options) {
+  ValidatedConfig validated = validateConfig(toInputObject(options));
+  if (!validated.config) return toJs(invalidFailure(ErrorCode::InvalidConfig, std::move(validated.issues)));
   const std::uint32_t key = nextClientKey++;
-  registry()[key] = std::make_unique<WasmClient>(options, key);
-  return key;
+  registry()[key] = std::make_unique<WasmClient>(options, key, std::move(*validated.config));
+  return val(key);
 }
 
 void WasmClient::close(std::uint32_t clientKey) {
@@ -81,11 +78,6 @@ void WasmClient::close(std::uint32_t clientKey) {
   // Out of the registry before it is destroyed: nothing reached from JS meanwhile finds it half gone.
   std::unique_ptr<WasmClient> closing = std::move(it->second);
   registry().erase(it);
-}
-
-val WasmClient::configErrorOf(std::uint32_t clientKey) {
-  WasmClient* client = findClient(clientKey);
-  return client && client->configFailure_ ? toJs(*client->configFailure_) : val::null();
 }
 
 val WasmClient::generateKycLinkOn(std::uint32_t clientKey, val request, val callOptions) {
@@ -98,12 +90,10 @@ val WasmClient::getAccessTokenOn(std::uint32_t clientKey, val callOptions) {
   return rejectedPromise(closedFailure());
 }
 
-std::optional<val> WasmClient::refuseCall(const val& callOptions, CallOptions& options) const {
-  if (configFailure_) return rejectedPromise(*configFailure_);
+std::optional<val> WasmClient::refuseCall(const val& callOptions, const val& signal, CallOptions& options) {
   ValidatedCallOptions validated = validateCallOptions(toInputObject(callOptions));
   if (!validated.options) return rejectedPromise(invalidFailure(ErrorCode::InvalidConfig, std::move(validated.issues)));
   options = *validated.options;
-  val signal = signalOf(callOptions);
   if (!signal.isUndefined() && signal["aborted"].as<bool>()) {
     Failure aborted;
     aborted.code = ErrorCode::Aborted;
@@ -114,23 +104,23 @@ std::optional<val> WasmClient::refuseCall(const val& callOptions, CallOptions& o
 }
 
 template <typename StartCall>
-val WasmClient::runCall(const val& callOptions, StartCall startCall) {
+val WasmClient::runCall(const val& signal, StartCall startCall) {
   val deferred = val::module_property("kycDeferred")();
   PromiseSettler settle{deferred["resolve"], deferred["reject"], std::make_shared<val>(val::undefined())};
   HandleId callId = startCall(settle);
   // The core never ends a call before it returns its id, so the listener is in place before it can end.
-  val signal = signalOf(callOptions);
   if (!signal.isUndefined()) *settle.unwatch = val::module_property("kycWatchAbort")(signal, key_, callId);
   return deferred["promise"];
 }
 
 val WasmClient::generateKycLink(val request, val callOptions) {
+  const val signal = signalOf(callOptions);
   CallOptions options;
-  if (std::optional<val> refused = refuseCall(callOptions, options)) return *refused;
+  if (std::optional<val> refused = refuseCall(callOptions, signal, options)) return *refused;
   ValidatedRequest validated = validateRequest(toInputObject(request));
   if (!validated.request)
     return rejectedPromise(invalidFailure(ErrorCode::InvalidRequest, std::move(validated.issues)));
-  return runCall(callOptions, [&](const PromiseSettler& settle) {
+  return runCall(signal, [&](const PromiseSettler& settle) {
     return client_->generateKycLink(std::move(*validated.request), options, [settle](LinkResult result) {
       if (result.link)
         settle(toJs(*result.link), false);
@@ -141,9 +131,10 @@ val WasmClient::generateKycLink(val request, val callOptions) {
 }
 
 val WasmClient::getAccessToken(val callOptions) {
+  const val signal = signalOf(callOptions);
   CallOptions options;
-  if (std::optional<val> refused = refuseCall(callOptions, options)) return *refused;
-  return runCall(callOptions, [&](const PromiseSettler& settle) {
+  if (std::optional<val> refused = refuseCall(callOptions, signal, options)) return *refused;
+  return runCall(signal, [&](const PromiseSettler& settle) {
     return client_->getAccessToken(options, [settle](std::optional<std::string> token, std::optional<Failure> failure) {
       if (token)
         settle(val(*token), false);
@@ -155,7 +146,7 @@ val WasmClient::getAccessToken(val callOptions) {
 
 void WasmClient::abortCall(std::uint32_t clientKey, std::uint32_t callId) {
   WasmClient* client = findClient(clientKey);
-  if (client && client->client_) client->client_->abort(callId);
+  if (client) client->client_->abort(callId);
 }
 
 void WasmClient::deliverToken(std::uint32_t clientKey, std::uint32_t requestId, val value, bool rejected) {

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/client.hpp"
+#include "core/config.hpp"
 #include "fetch_transport.hpp"
 #include "js_token_provider.hpp"
 #include "timers.hpp"
@@ -17,16 +18,15 @@ namespace kyc::wasm {
 
 class WasmClient {
  public:
-  // Options are validated here; a bad one leaves the client unusable and configErrorOf() says why.
-  explicit WasmClient(emscripten::val options, std::uint32_t key);
+  // A client exists only with valid options: open() checks them first.
+  WasmClient(emscripten::val options, std::uint32_t key, ClientConfig config);
   ~WasmClient();
   WasmClient(const WasmClient&) = delete;
   WasmClient& operator=(const WasmClient&) = delete;
 
   // The embind surface; every client lives in a registry from open() until close().
-  static std::uint32_t open(emscripten::val options);             // the key; configErrorOf(key) says if it is usable
-  static void close(std::uint32_t clientKey);                     // running calls reject with ABORTED
-  static emscripten::val configErrorOf(std::uint32_t clientKey);  // null, or a plain error (INVALID_CONFIG)
+  static emscripten::val open(emscripten::val options);  // the client's key, or a plain error (INVALID_CONFIG)
+  static void close(std::uint32_t clientKey);            // running calls reject with ABORTED
   static emscripten::val generateKycLinkOn(std::uint32_t clientKey, emscripten::val request,
                                            emscripten::val callOptions);                          // a Promise of a link
   static emscripten::val getAccessTokenOn(std::uint32_t clientKey, emscripten::val callOptions);  // of a token
@@ -49,15 +49,15 @@ class WasmClient {
 
   emscripten::val generateKycLink(emscripten::val request, emscripten::val callOptions);
   emscripten::val getAccessToken(emscripten::val callOptions);
-  // The rejected Promise when the call may not start (client config, call options, aborted signal).
-  std::optional<emscripten::val> refuseCall(const emscripten::val& callOptions, CallOptions& options) const;
+  // The rejected Promise when the call may not start (bad call options, signal already aborted).
+  static std::optional<emscripten::val> refuseCall(const emscripten::val& callOptions, const emscripten::val& signal,
+                                                   CallOptions& options);
   // Makes the Promise, starts the core call with its settler (startCall returns the call id), and
-  // watches the call's AbortSignal.
+  // watches the call's AbortSignal (undefined when there is none).
   template <typename StartCall>
-  emscripten::val runCall(const emscripten::val& callOptions, StartCall startCall);
+  emscripten::val runCall(const emscripten::val& signal, StartCall startCall);
 
   std::uint32_t key_;
-  std::optional<Failure> configFailure_;
   FetchTransport transport_;
   EventLoopTimers timers_;
   std::unique_ptr<JsTokenProvider> tokenProvider_;
