@@ -1,5 +1,6 @@
 // Loads the wasm module once per process or page and shares it among clients. A failed load is
-// forgotten, so a later call tries again.
+// forgotten, so a later call tries again; so is a module that stopped (pre.js: out of memory, a trap),
+// so the next client gets a fresh one.
 
 import { createClient, generateOnce } from './kyc-client.mjs';
 
@@ -11,13 +12,21 @@ export function bindToWasm(instantiate) {
   let loading;
   let overrides = {};
 
-  function loadModule() {
-    loading ??= Promise.resolve()
+  function startLoading() {
+    const attempt = Promise.resolve()
       .then(() => instantiate(overrides))
       .catch((error) => {
-        loading = undefined;
+        if (loading === attempt) loading = undefined;
         throw new Error(`faceki-kyc-link: could not load its WebAssembly module: ${error.message}`, { cause: error });
       });
+    return attempt;
+  }
+
+  async function loadModule() {
+    loading ??= startLoading();
+    const module = await loading;
+    if (!module.kycStoppedError()) return module;
+    loading = startLoading();
     return loading;
   }
 
