@@ -8,7 +8,7 @@ Usage:
   faceki-kyc-link bulk --in users.csv --out links.csv [--workflow-id W] [--expiry-minutes N]
                        [--redirect-url U] [--concurrency 8] [--check]
   faceki-kyc-link sandbox [--port N] [--host H]
-  faceki-kyc-link --help
+  faceki-kyc-link --help | --version
 
 generate
   Creates one link and prints its id and URL (or JSON with --json).
@@ -46,7 +46,10 @@ Options of generate and bulk:
   --timeout-ms N        per-attempt timeout (default 30000)
   --max-retries N       retries for 429/502/503/504 and connection failures (default 2)
 
-Credentials (secrets from the environment only, never from flags):
+Numbers (N) are decimal digits only: 60, not 6e1 or 0x3c.
+
+Credentials (secrets from the environment only, never from flags: --client-secret and
+--token are refused):
   FACEKI_CLIENT_ID + FACEKI_CLIENT_SECRET   client credentials (token fetched and cached)
   FACEKI_TOKEN                              a bearer token
   FACEKI_BASE_URL                           API address
