@@ -18,7 +18,8 @@ const { values: args } = parseArgs({
 
 if (!existsSync(new URL('node_modules/vite', import.meta.url))) {
   console.log('Installing the admin tool dependencies (npm ci in web/)…');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: fileURLToPath(new URL('.', import.meta.url)), stdio: 'inherit' });
+  const webDir = fileURLToPath(new URL('.', import.meta.url));
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: webDir, stdio: 'inherit' });
 }
 if (!existsSync(new URL('../npm/dist/kyc-browser.wasm', import.meta.url))) {
   console.error('npm/dist/kyc-browser.wasm is missing: run `bash .ci/build` first.');

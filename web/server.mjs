@@ -58,7 +58,8 @@ export async function startAdminServer(options) {
     if (pathname === '/api/config') {
       if (req.method !== 'GET') return sendJson(405, { error: 'use GET' }, { allow: 'GET' });
       const { csrfToken, setCookie } = sessions.open(req);
-      return sendJson(200, { baseUrl: facekiBaseUrl, environment, csrfToken }, setCookie ? { 'set-cookie': setCookie } : {});
+      const cookieHeader = setCookie ? { 'set-cookie': setCookie } : {};
+      return sendJson(200, { baseUrl: facekiBaseUrl, environment, csrfToken }, cookieHeader);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(405, { error: 'method not allowed' });
 

@@ -54,7 +54,8 @@ async function generate(flags, { env, stdout, signal }) {
     // The link id and URL come from the server: escaped, so they cannot drive the terminal.
     if (flags.json) stdout.write(terminalSafeJson({ ...link, expiresAt: expires }) + '\n');
     else {
-      stdout.write(`link id: ${terminalSafe(link.linkId)}\nurl:     ${terminalSafe(link.url)}\n` + (expires ? `expires: ${expires}\n` : ''));
+      const expiry = expires ? `expires: ${expires}\n` : '';
+      stdout.write(`link id: ${terminalSafe(link.linkId)}\nurl:     ${terminalSafe(link.url)}\n${expiry}`);
     }
     return EXIT.OK;
   } finally {

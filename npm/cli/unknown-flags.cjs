@@ -22,7 +22,8 @@ function checkKnownFlags(args, options) {
     if (token.kind !== 'option' || Object.hasOwn(options, token.name)) continue;
     const secretVariable = SECRET_FLAGS[token.name.toLowerCase().replace(/[-_]/g, '')];
     if (secretVariable) {
-      throw new UsageError(`${token.rawName} is not a flag: secrets come from the environment only; set ${secretVariable}`);
+      const hint = `secrets come from the environment only; set ${secretVariable}`;
+      throw new UsageError(`${token.rawName} is not a flag: ${hint}`);
     }
     const suggestion = closestFlag(token.name, Object.keys(options));
     throw new UsageError(`unknown flag ${token.rawName}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`);

@@ -34,7 +34,8 @@ function validateFault(fault) {
   if (copy.retryAfter !== undefined && !isValidRetryAfter(copy.retryAfter)) {
     invalid('retryAfter must be a non-negative number of seconds or a header string');
   }
-  if (copy.delayMs !== undefined && !(Number.isFinite(copy.delayMs) && copy.delayMs >= 0 && copy.delayMs <= MAX_DELAY_MS)) {
+  const isDelay = (ms) => Number.isFinite(ms) && ms >= 0 && ms <= MAX_DELAY_MS;
+  if (copy.delayMs !== undefined && !isDelay(copy.delayMs)) {
     invalid(`delayMs must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`);
   }
   if (copy.reset !== undefined && copy.reset !== true) invalid('reset must be true when present');

@@ -11,7 +11,8 @@ function checkOrigin(origin, where) {
     // reported below
   }
   if (parsed === null || parsed.origin === 'null' || parsed.origin !== origin) {
-    throw new TypeError(`${where}: "${origin}" is not an origin such as http://127.0.0.1:4180 (scheme, host, port only)`);
+    const example = 'http://127.0.0.1:4180';
+    throw new TypeError(`${where}: "${origin}" is not an origin (scheme, host and port only, e.g. ${example})`);
   }
   return origin;
 }

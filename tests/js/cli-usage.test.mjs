@@ -64,7 +64,8 @@ test('a secret given as a flag is refused with its environment variable, and nev
 test('a bad --expiry-minutes names the flag, not the JS field', async (t) => {
   const sandbox = await startTestSandbox(t);
   for (const value of ['1d', '0', '525601']) {
-    const result = await runCli(['generate', '--workflow-id', WORKFLOW, '--expiry-minutes', value], { env: sandboxEnv(sandbox) });
+    const args = ['generate', '--workflow-id', WORKFLOW, '--expiry-minutes', value];
+    const result = await runCli(args, { env: sandboxEnv(sandbox) });
     assertUsageError(result, /^error: --expiry-minutes /);
     assert.doesNotMatch(result.stderr, /expiryTime/);
   }
@@ -79,5 +80,6 @@ test('sandbox: a bad --port or a port in use is a usage error (exit 2), not an i
   await new Promise((resolve) => taken.once('listening', resolve));
   t.after(() => taken.close());
   const { port } = taken.address();
-  assertUsageError(await runCli(['sandbox', '--port', String(port)]), new RegExp(`^error: 127\\.0\\.0\\.1 port ${port} is already in use`));
+  const inUse = await runCli(['sandbox', '--port', String(port)]);
+  assertUsageError(inUse, new RegExp(`^error: 127\\.0\\.0\\.1 port ${port} is already in use`));
 });

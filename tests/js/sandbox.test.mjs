@@ -319,7 +319,10 @@ test('CORS: an allowed origin gets preflights answered and CORS headers on every
   }
   assert.ok(Number(preflight.headers.get('access-control-max-age')) > 0);
 
-  const answers = [await postJson(sandbox, '/auth/api/generate-token', {}, { origin }), await fetch(`${sandbox.url}/nope`, { headers: { origin } })];
+  const answers = [
+    await postJson(sandbox, '/auth/api/generate-token', {}, { origin }),
+    await fetch(`${sandbox.url}/nope`, { headers: { origin } }),
+  ];
   for (const response of answers) {
     assert.equal(response.headers.get('access-control-allow-origin'), origin);
     assert.equal(response.headers.get('access-control-expose-headers'), 'Retry-After');
@@ -331,7 +334,10 @@ test('CORS: no origin is allowed by default', async (t) => {
   const sandbox = await start(t);
   const response = await postJson(sandbox, '/auth/api/generate-token', {}, { origin: 'https://app.test' });
   assert.equal(response.headers.get('access-control-allow-origin'), null);
-  const preflight = await fetch(sandbox.url + LINK_PATH, { method: 'OPTIONS', headers: { origin: 'https://app.test' } });
+  const preflight = await fetch(sandbox.url + LINK_PATH, {
+    method: 'OPTIONS',
+    headers: { origin: 'https://app.test' },
+  });
   assert.equal(preflight.status, 405);
   assert.equal(preflight.headers.get('access-control-allow-origin'), null);
 });

@@ -78,6 +78,8 @@ async function openSession() {
   return { cookie, csrfToken: JSON.parse(config.body).csrfToken, setCookie: config.headers['set-cookie'][0] };
 }
 
+const changeLastCharacter = (text) => text.slice(0, -1) + (text.endsWith('A') ? 'B' : 'A');
+
 function postToken(session, headers = {}) {
   return request({
     method: 'POST',
@@ -94,7 +96,8 @@ function postToken(session, headers = {}) {
 }
 
 test('finding 1: GET /% and other malformed or hostile requests get 4xx and never crash the server', async () => {
-  for (const target of ['/%', '/%zz', '/%E0%A4%A', '/api/%', '/..%2f..%2f..%2fetc%2fpasswd', '/%00', '/' + 'a'.repeat(8000)]) {
+  const targets = ['/%', '/%zz', '/%E0%A4%A', '/api/%', '/..%2f..%2f..%2fetc%2fpasswd', '/%00', '/' + 'a'.repeat(8000)];
+  for (const target of targets) {
     const answer = await request({ target });
     assert.ok(answer.status >= 400 && answer.status < 500, `${target.slice(0, 40)}: ${answer.status}`);
   }
@@ -115,7 +118,10 @@ test('finding 1: GET /% and other malformed or hostile requests get 4xx and neve
 });
 
 test('finding 2a: only its own Host values are answered (DNS rebinding gets 421)', async () => {
-  for (const hostHeader of ['evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, `127.0.0.1.evil.example:${port}`, '127.0.0.1']) {
+  const foreign = [
+    'evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, `127.0.0.1.evil.example:${port}`, '127.0.0.1',
+  ];
+  for (const hostHeader of foreign) {
     const answer = await request({ target: '/api/config', headers: { host: hostHeader } });
     assert.equal(answer.status, 421, hostHeader);
     assert.doesNotMatch(answer.body, /csrfToken/);
@@ -123,7 +129,8 @@ test('finding 2a: only its own Host values are answered (DNS rebinding gets 421)
   for (const hostHeader of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
     assert.equal((await request({ target: '/', headers: { host: hostHeader } })).status, 200, hostHeader);
   }
-  assert.deepEqual(admin.origins.sort(), [`http://127.0.0.1:${port}`, `http://[::1]:${port}`, `http://localhost:${port}`].sort());
+  const expected = [`http://127.0.0.1:${port}`, `http://[::1]:${port}`, `http://localhost:${port}`];
+  assert.deepEqual(admin.origins.sort(), expected.sort());
 });
 
 test('finding 2b: a non-GET without its own Origin is refused before any token is fetched', async () => {
@@ -140,7 +147,8 @@ test('finding 2b: a non-GET without its own Origin is refused before any token i
 test('finding 2c: the API takes application/json only, so no simple cross-site request gets in', async () => {
   const session = await openSession();
   const before = sandbox.stats().tokenRequests;
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
+  const simpleTypes = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined];
+  for (const type of simpleTypes) {
     const answer = await postToken(session, { 'content-type': type });
     assert.equal(answer.status, 415, String(type));
   }
@@ -158,7 +166,7 @@ test('finding 2d: POST /api/token needs the session cookie and that session\'s C
   for (const [name, headers] of [
     ['no cookie', { cookie: '' }],
     ['no token', { 'x-csrf-token': '' }],
-    ['a wrong token', { 'x-csrf-token': session.csrfToken.slice(0, -1) + (session.csrfToken.endsWith('A') ? 'B' : 'A') }],
+    ['a wrong token', { 'x-csrf-token': changeLastCharacter(session.csrfToken) }],
     ["another session's token", { 'x-csrf-token': other.csrfToken }],
     ['a forged session', { cookie: `kyc_admin_session=${'A'.repeat(43)}` }],
   ]) {
@@ -178,7 +186,11 @@ test('finding 2d: POST /api/token needs the session cookie and that session\'s C
 });
 
 test('finding 4: the page makes only https (or loopback http) link URLs clickable', () => {
-  for (const url of ['https://sdk.faceki.com/kycverify/abc', 'http://127.0.0.1:4180/kycverify/abc', 'http://localhost/x', 'http://[::1]:8/x']) {
+  const openable = [
+    'https://sdk.faceki.com/kycverify/abc', 'http://127.0.0.1:4180/kycverify/abc',
+    'http://localhost/x', 'http://[::1]:8/x',
+  ];
+  for (const url of openable) {
     assert.equal(isOpenableUrl(url), true, url);
   }
   for (const url of [

@@ -38,7 +38,8 @@ test('finding 4: terminalSafe escapes C0, DEL, C1, ESC sequences, CR, LF and bid
     assert.doesNotMatch(escaped, /\n/, JSON.stringify(character));
     assert.match(escaped, /^a\\(x[0-9a-f]{2}|u[0-9a-f]{4})b$/, JSON.stringify(character));
   }
-  assert.equal(terminalSafe('https://sdk.faceki.com/kycverify/abc-123?x=é'), 'https://sdk.faceki.com/kycverify/abc-123?x=é');
+  const plain = 'https://sdk.faceki.com/kycverify/abc-123?x=é';
+  assert.equal(terminalSafe(plain), plain);
   assert.equal(terminalSafe('\u001b]0;pwned\u0007'), '\\x1b]0;pwned\\x07');
 
   const value = { linkId: HOSTILE, url: HOSTILE };
@@ -50,8 +51,10 @@ test('finding 4: terminalSafe escapes C0, DEL, C1, ESC sequences, CR, LF and bid
 test('finding 4: a hostile link id and URL reach the terminal escaped, as text and as --json', async (t) => {
   const sandbox = await startTestSandbox(t);
   for (const json of [false, true]) {
-    sandbox.failNext({ body: JSON.stringify({ responseCode: 0, data: HOSTILE, url: `https://sdk.faceki.test/${HOSTILE}` }) });
-    const result = await runCli(['generate', '--workflow-id', WORKFLOW, ...(json ? ['--json'] : [])], { env: sandboxEnv(sandbox) });
+    const answer = { responseCode: 0, data: HOSTILE, url: `https://faceki.test/${HOSTILE}` };
+    sandbox.failNext({ body: JSON.stringify(answer) });
+    const args = ['generate', '--workflow-id', WORKFLOW, ...(json ? ['--json'] : [])];
+    const result = await runCli(args, { env: sandboxEnv(sandbox) });
     // The core may refuse such an answer (BAD_RESPONSE, exit 4); either way nothing raw is printed.
     assert.ok([0, 4].includes(result.code), result.stderr);
     for (const text of [result.stdout, result.stderr]) {
@@ -82,10 +85,12 @@ test('finding 14: numeric flags take decimal digits only (0x10, 1e3, " 12", 12ab
     port: ['sandbox'],
   };
   for (const [flag, command] of Object.entries(commands)) {
-    for (const value of ['0x10', '1e3', ' 12', '12 ', '12abc', '-0', '-1', '+5', '1.5', '', '１２', '0012', '9'.repeat(20)]) {
+    const values = ['0x10', '1e3', ' 12', '12 ', '12abc', '-0', '-1', '+5', '1.5', '', '１２', '0012', '9'.repeat(20)];
+    for (const value of values) {
+      const what = `--${flag}=${JSON.stringify(value)}`;
       const result = await runInProcess([...command, `--${flag}=${value}`], env);
-      assert.equal(result.code, 2, `--${flag}=${JSON.stringify(value)}: ${result.stderr}`);
-      assert.match(result.stderr, new RegExp(`^error: --${flag} must be a whole number`), `--${flag}=${JSON.stringify(value)}`);
+      assert.equal(result.code, 2, `${what}: ${result.stderr}`);
+      assert.match(result.stderr, new RegExp(`^error: --${flag} must be a whole number`), what);
     }
   }
   // Good decimals still get through to the command's own range checks.

@@ -61,13 +61,17 @@ test('finding 12b: control routes refuse a cross-origin request with 403 (and le
 
 test('finding 12c: control writes must be application/json (no cross-site text/plain form)', async (t) => {
   const sandbox = await start(t);
-  for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
+  const simpleTypes = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined];
+  for (const type of simpleTypes) {
     const headers = type === undefined ? {} : { 'content-type': type };
-    const response = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers, body: '[{"status":500}]' });
+    const body = '[{"status":500}]';
+    const response = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers, body });
     assert.equal(response.status, 415, String(type));
   }
   assert.equal(sandbox.pendingFaults(), 0);
-  assert.equal((await postFaults(sandbox, [{ status: 500 }], { 'content-type': 'application/json; charset=utf-8' })).status, 204);
+  const jsonWithCharset = { 'content-type': 'application/json; charset=utf-8' };
+  const withCharset = await postFaults(sandbox, [{ status: 500 }], jsonWithCharset);
+  assert.equal(withCharset.status, 204);
 });
 
 test('finding 12d: delayMs is capped, however the fault arrives, and index.d.ts states the cap', async (t) => {
