@@ -7,7 +7,7 @@ Usage:
                            [--redirect-url U] [--base-url B] [--json]
   faceki-kyc-link bulk --in users.csv --out links.csv [--workflow-id W] [--expiry-minutes N]
                        [--redirect-url U] [--concurrency 8] [--check]
-  faceki-kyc-link sandbox [--port N] [--host H]
+  faceki-kyc-link sandbox [--port N] [--host H] [--allow-origin O]...
   faceki-kyc-link --help | --version
 
 generate
@@ -39,6 +39,8 @@ bulk
 sandbox
   Runs a local FACEKI-compatible server (default 127.0.0.1, any free port) until Ctrl-C.
   Its first output line is its URL.
+  --allow-origin O      a browser origin (e.g. http://localhost:5173) that may call it
+                        cross-origin (CORS); repeatable; none by default
 
 Options of generate and bulk:
   --base-url B          API address (default https://sdk.faceki.com, or FACEKI_BASE_URL)

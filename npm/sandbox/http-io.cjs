@@ -3,7 +3,6 @@
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-
 const PREFLIGHT_HEADERS = Object.freeze({
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'Authorization, Content-Type, X-Sandbox-Fault',

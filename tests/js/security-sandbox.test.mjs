@@ -2,11 +2,15 @@
 // text/plain and any delayMs). A hostile page in the developer's browser must get nothing from it.
 // Run: node --test tests/js/security-sandbox.test.mjs
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 
 import { MAX_DELAY_MS } from '../../npm/sandbox/faults.cjs';
 import { startSandbox } from '../../npm/sandbox/index.cjs';
+import { BIN, runCli } from './cli-harness.mjs';
 
 const HOSTILE = 'https://evil.example';
 const ADMIN = 'http://127.0.0.1:4180';
@@ -91,4 +95,22 @@ test('finding 12d: delayMs is capped, however the fault arrives, and index.d.ts 
 
   const types = readFileSync(new URL('../../npm/sandbox/index.d.ts', import.meta.url), 'utf8');
   assert.ok(types.includes(`0 to ${MAX_DELAY_MS} ms`), 'index.d.ts documents the delayMs cap');
+});
+
+test('finding 12e: `faceki-kyc-link sandbox` allows only the origins given with --allow-origin', async (t) => {
+  const bad = await runCli(['sandbox', '--allow-origin', 'localhost:5173']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^error: --allow-origin: "localhost:5173" is not an origin/);
+
+  const args = [BIN, 'sandbox', '--allow-origin', ADMIN];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  t.after(() => child.kill());
+  const exited = once(child, 'exit').then(([code]) => assert.fail(`the sandbox exited (${code}) before its URL`));
+  const firstLine = once(createInterface({ input: child.stdout }), 'line'); // the sandbox's URL
+  const [url] = await Promise.race([firstLine, exited]);
+  const allowed = await fetch(`${url}/nope`, { headers: { origin: ADMIN } });
+  assert.equal(allowed.headers.get('access-control-allow-origin'), ADMIN);
+  const other = await fetch(`${url}/__sandbox/requests`, { headers: { origin: HOSTILE } });
+  assert.equal(other.status, 403);
+  assert.equal(other.headers.get('access-control-allow-origin'), null);
 });
