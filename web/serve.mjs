@@ -3,13 +3,14 @@
 // FACEKI_BASE_URL, FACEKI_CLIENT_ID and FACEKI_CLIENT_SECRET name a real account), serve, print the address.
 //
 //   node web/serve.mjs [--port 4180] [--host 127.0.0.1]
+//
+// Only Node's own modules are imported statically: everything else is imported once it is installed
+// (web/'s npm deps) or checked to be built (npm/dist), so a fresh clone gets there instead of a crash.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-
-import { buildAdminTool, webDir } from './build.mjs';
-import { startAdminServer } from './server.mjs';
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', default: '4180' }, host: { type: 'string', default: '127.0.0.1' } },
@@ -17,6 +18,7 @@ const { values: args } = parseArgs({
 
 if (!existsSync(new URL('node_modules/vite', import.meta.url))) {
   console.log('Installing the admin tool dependencies (npm ci in web/)…');
+  const webDir = fileURLToPath(new URL('.', import.meta.url));
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: webDir, stdio: 'inherit' });
 }
 if (!existsSync(new URL('../npm/dist/kyc-browser.wasm', import.meta.url))) {
@@ -24,9 +26,14 @@ if (!existsSync(new URL('../npm/dist/kyc-browser.wasm', import.meta.url))) {
   process.exit(1);
 }
 
+const { buildAdminTool } = await import('./build.mjs');
+const { startAdminServer } = await import('./server.mjs');
+
 const distDir = await buildAdminTool();
 const facekiAccount = await openFacekiAccount();
 const server = await startAdminServer({ distDir, port: Number(args.port), host: args.host, ...facekiAccount.settings });
+// The sandbox answers cross-origin requests only from the page's own origins.
+facekiAccount.allowOrigins(server.origins);
 
 console.log(`FACEKI KYC admin tool: ${server.url}`);
 console.log(facekiAccount.description);
@@ -46,6 +53,7 @@ async function openFacekiAccount() {
     return {
       settings: { facekiBaseUrl: FACEKI_BASE_URL, clientId: FACEKI_CLIENT_ID, clientSecret: FACEKI_CLIENT_SECRET },
       description: `FACEKI: ${FACEKI_BASE_URL} (credentials from the environment)`,
+      allowOrigins: () => {},
       close: async () => {},
     };
   }
@@ -59,6 +67,7 @@ async function openFacekiAccount() {
       environment: 'sandbox',
     },
     description: `FACEKI sandbox: ${sandbox.url} (workflow ID: sandbox-workflow)`,
+    allowOrigins: (origins) => origins.forEach((origin) => sandbox.allowOrigin(origin)),
     close: () => sandbox.close(),
   };
 }

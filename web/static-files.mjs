@@ -15,9 +15,12 @@ const CONTENT_TYPES = {
   '.json': 'application/json',
 };
 
-/** @returns {Promise<{ body: Buffer, type: string } | null>} */
+/**
+ * @param {string} urlPath the request's path, already percent-decoded
+ * @returns {Promise<{ body: Buffer, type: string } | null>}
+ */
 export async function readStatic(rootDir, urlPath) {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const relative = urlPath === '/' ? 'index.html' : urlPath.replace(/^\/+/, '');
   const file = path.resolve(rootDir, relative);
   if (!file.startsWith(path.resolve(rootDir) + path.sep)) return null;
   try {

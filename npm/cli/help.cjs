@@ -7,8 +7,8 @@ Usage:
                            [--redirect-url U] [--base-url B] [--json]
   faceki-kyc-link bulk --in users.csv --out links.csv [--workflow-id W] [--expiry-minutes N]
                        [--redirect-url U] [--concurrency 8] [--check]
-  faceki-kyc-link sandbox [--port N] [--host H]
-  faceki-kyc-link --help
+  faceki-kyc-link sandbox [--port N] [--host H] [--allow-origin O]...
+  faceki-kyc-link --help | --version
 
 generate
   Creates one link and prints its id and URL (or JSON with --json).
@@ -39,6 +39,8 @@ bulk
 sandbox
   Runs a local FACEKI-compatible server (default 127.0.0.1, any free port) until Ctrl-C.
   Its first output line is its URL.
+  --allow-origin O      a browser origin (e.g. http://localhost:5173) that may call it
+                        cross-origin (CORS); repeatable; none by default
 
 Options of generate and bulk:
   --base-url B          API address (default https://sdk.faceki.com, or FACEKI_BASE_URL)
@@ -46,7 +48,10 @@ Options of generate and bulk:
   --timeout-ms N        per-attempt timeout (default 30000)
   --max-retries N       retries for 429/502/503/504 and connection failures (default 2)
 
-Credentials (secrets from the environment only, never from flags):
+Numbers (N) are decimal digits only: 60, not 6e1 or 0x3c.
+
+Credentials (secrets from the environment only, never from flags: --client-secret and
+--token are refused):
   FACEKI_CLIENT_ID + FACEKI_CLIENT_SECRET   client credentials (token fetched and cached)
   FACEKI_TOKEN                              a bearer token
   FACEKI_BASE_URL                           API address

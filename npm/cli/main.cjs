@@ -5,6 +5,10 @@ const { parseArgs } = require('node:util');
 const { EXIT, exitCodeFor } = require('./exit-codes.cjs');
 const { HELP } = require('./help.cjs');
 const { UsageError } = require('./usage-error.cjs');
+const { checkDecimalFlags } = require('./decimal-flags.cjs');
+const { terminalSafe } = require('./terminal-safe.cjs');
+const { checkKnownFlags } = require('./unknown-flags.cjs');
+const { version } = require('../package.json');
 const { bulk, BULK_FLAGS } = require('./bulk.cjs');
 const { generate, GENERATE_FLAGS } = require('./generate.cjs');
 const { listenForInterrupts } = require('./interrupt.cjs');
@@ -16,17 +20,26 @@ const COMMANDS = {
   sandbox: { run: sandbox, flags: SANDBOX_FLAGS },
 };
 
+// Flags every command takes.
+const COMMON_FLAGS = { help: { type: 'boolean' }, version: { type: 'boolean' } };
+
 function parse(command, args) {
+  const options = { ...command.flags, ...COMMON_FLAGS };
+  checkKnownFlags(args, options);
+  let values;
   try {
-    return parseArgs({ args, options: { ...command.flags, help: { type: 'boolean' } }, strict: true }).values;
+    values = parseArgs({ args, options, strict: true }).values;
   } catch (error) {
     throw new UsageError(error.message);
   }
+  checkDecimalFlags(values);
+  return values;
 }
 
+// Messages can carry text from FACEKI (or whoever answers at --base-url): escaped before printing.
 function describe(error) {
-  const lines = [`error: ${error.message}`];
-  for (const issue of error.issues ?? []) lines.push(`  ${issue.field}: ${issue.message}`);
+  const lines = [`error: ${terminalSafe(error.message)}`];
+  for (const issue of error.issues ?? []) lines.push(`  ${terminalSafe(issue.field)}: ${terminalSafe(issue.message)}`);
   if (error.code) lines.push(`  (${error.code}${error.status ? `, HTTP ${error.status}` : ''}${error.attempts ? `, ${error.attempts} attempt(s)` : ''})`);
   return lines.join('\n') + '\n';
 }
@@ -37,9 +50,13 @@ async function runCommandLine(argv, io = { env: process.env, stdout: process.std
     io.stdout.write(HELP);
     return name === undefined ? EXIT.USAGE : EXIT.OK;
   }
+  if (name === '--version') {
+    io.stdout.write(`${version}\n`);
+    return EXIT.OK;
+  }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr.write(`error: unknown command "${name}"\n\n${HELP}`);
+    io.stderr.write(`error: unknown command "${terminalSafe(name)}"\n\n${HELP}`);
     return EXIT.USAGE;
   }
   const interrupt = listenForInterrupts(io.process);
@@ -49,10 +66,16 @@ async function runCommandLine(argv, io = { env: process.env, stdout: process.std
       io.stdout.write(HELP);
       return EXIT.OK;
     }
+    if (flags.version) {
+      io.stdout.write(`${version}\n`);
+      return EXIT.OK;
+    }
     return await command.run(flags, { ...io, signal: interrupt.signal, abandonSignal: interrupt.abandonSignal });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`error: ${error.message}\nRun "faceki-kyc-link --help" for usage.\n`);
+      // Line by line: parseArgs words some messages on several lines; what the user typed is escaped.
+      const message = error.message.split('\n').map(terminalSafe).join('\n');
+      io.stderr.write(`error: ${message}\nRun "faceki-kyc-link --help" for usage.\n`);
       return EXIT.USAGE;
     }
     if (error?.name !== 'KycError') throw error;

@@ -9,6 +9,9 @@ const EFFECT_FIELDS = ['status', 'retryAfter', 'delayMs', 'reset', 'body', 'resp
 const MANAGED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
+// The longest delay a fault may ask for: long enough for any timeout test, short enough that a
+// stray fault cannot hold a connection (and a test run) for hours.
+const MAX_DELAY_MS = 60_000;
 
 function invalid(message) {
   throw new TypeError(`invalid sandbox fault: ${message}`);
@@ -31,8 +34,9 @@ function validateFault(fault) {
   if (copy.retryAfter !== undefined && !isValidRetryAfter(copy.retryAfter)) {
     invalid('retryAfter must be a non-negative number of seconds or a header string');
   }
-  if (copy.delayMs !== undefined && !(Number.isFinite(copy.delayMs) && copy.delayMs >= 0)) {
-    invalid('delayMs must be a non-negative number');
+  const isDelay = (ms) => Number.isFinite(ms) && ms >= 0 && ms <= MAX_DELAY_MS;
+  if (copy.delayMs !== undefined && !isDelay(copy.delayMs)) {
+    invalid(`delayMs must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`);
   }
   if (copy.reset !== undefined && copy.reset !== true) invalid('reset must be true when present');
   if (copy.body !== undefined && typeof copy.body !== 'string') invalid('body must be a string');
@@ -100,4 +104,4 @@ function faultAnswer(fault) {
   return null;
 }
 
-module.exports = { validateFault, createFaultQueue, faultHeaders, faultAnswer };
+module.exports = { MAX_DELAY_MS, validateFault, createFaultQueue, faultHeaders, faultAnswer };

@@ -12,16 +12,22 @@ async function handleRequest(state, req, res) {
   const url = new URL(req.url, 'http://sandbox.invalid');
   const matched = matchRoute(state.routes, url.pathname);
   const routeName = matched ? matched.route.name : 'other';
-  const isControl = routeName === 'control';
+  // Every /__sandbox/ path, known or not, is the sandbox's own: never logged, never cross-site.
+  const isControl = url.pathname.startsWith('/__sandbox/');
 
   const entry = isControl ? null : createLogEntry(req, routeName, state.redactor);
   if (entry) state.requests.push(entry);
+  const { origin } = req.headers;
   const reply = createResponder(res, {
-    cors: state.settings.cors,
+    corsOrigin: state.origins.mayReadCrossOrigin(origin) ? origin : null,
     onStatus: (status) => { if (entry) entry.status = status; },
   });
 
-  if (req.method === 'OPTIONS' && state.settings.cors) return reply.preflight();
+  if (isControl) {
+    const refusal = controlRefusal(state, req);
+    if (refusal) return reply.json(refusal.status, errorBody(refusal.status, refusal.message));
+  }
+  if (req.method === 'OPTIONS' && state.origins.mayReadCrossOrigin(origin)) return reply.preflight();
   if (entry && FAULTABLE_ROUTES.has(routeName)) state.counters[`${routeName}Requests`] += 1;
 
   let body;
@@ -49,6 +55,21 @@ async function handleRequest(state, req, res) {
     return reply.json(405, errorBody(405, 'method not allowed'), { allow: route.methods.join(', ') });
   }
   route.handle({ state, req, url, body: body.text, params, reply, entry });
+}
+
+/**
+ * Why a control request is refused, or null: a browser page from an origin the sandbox was not told
+ * about gets nothing, and writes must be JSON (a cross-site form can send text/plain without asking).
+ */
+function controlRefusal(state, req) {
+  if (!state.origins.mayControl(req.headers.origin)) {
+    return { status: 403, message: 'cross-origin access to the sandbox controls is refused' };
+  }
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (req.method === 'POST' && mediaType !== 'application/json') {
+    return { status: 415, message: 'control requests must be application/json' };
+  }
+  return null;
 }
 
 /**

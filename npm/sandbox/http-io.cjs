@@ -3,11 +3,6 @@
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-const CORS_HEADERS = Object.freeze({
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'Retry-After',
-});
-
 const PREFLIGHT_HEADERS = Object.freeze({
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'Authorization, Content-Type, X-Sandbox-Fault',
@@ -36,11 +31,18 @@ function readBody(req) {
   });
 }
 
+/** CORS headers for an allowed origin (echoed, never `*`); `vary` because the answer depends on it. */
+function corsHeaders(origin) {
+  if (origin === null) return { vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Retry-After', vary: 'Origin' };
+}
+
 /**
- * Wraps `res` with small send helpers. `onStatus` hears the status synchronously before anything is
- * written, so the request log is complete by the time the client sees the answer.
+ * Wraps `res` with small send helpers. `corsOrigin` is the request's Origin when it may read the
+ * answer, else null. `onStatus` hears the status synchronously before anything is written, so the
+ * request log is complete by the time the client sees the answer.
  */
-function createResponder(res, { cors, onStatus }) {
+function createResponder(res, { corsOrigin, onStatus }) {
   const extraHeaders = {};
 
   function send(status, contentType, body, headers = {}) {
@@ -48,7 +50,7 @@ function createResponder(res, { cors, onStatus }) {
     onStatus(status);
     const payload = Buffer.from(body, 'utf8');
     const merged = mergeHeaders(
-      cors ? CORS_HEADERS : {},
+      corsHeaders(corsOrigin),
       contentType ? { 'content-type': contentType } : {},
       { 'cache-control': 'no-store' },
       headers,

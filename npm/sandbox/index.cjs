@@ -11,6 +11,7 @@ const { createRedactor } = require('./redaction.cjs');
 const { createRoutes } = require('./routes/index.cjs');
 const { handleRequest } = require('./handle-request.cjs');
 const { errorBody } = require('./http-io.cjs');
+const { createOriginPolicy } = require('./origins.cjs');
 
 /** Subject of tokens minted with sandbox.issueToken(), which belong to no client. */
 const ISSUED_TOKEN_SUBJECT = 'sandbox';
@@ -29,6 +30,7 @@ async function startSandbox(options) {
     links: [],
     counters: { tokenRequests: 0, linkRequests: 0 },
     delayTimers: new Set(),
+    origins: createOriginPolicy(settings.allowedOrigins, () => state.baseUrl),
   };
 
   const server = http.createServer((req, res) => {
@@ -78,6 +80,10 @@ async function startSandbox(options) {
     },
 
     pendingFaults: () => state.faultQueue.size(),
+
+    allowOrigin(origin) {
+      state.origins.allow(origin);
+    },
 
     stats: () => ({ ...state.counters }),
   };

@@ -20,8 +20,13 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number;
   /** A disabled token endpoint answers 404 like an unknown path. Both default to true. */
   endpoints?: { generateToken?: boolean; accessToken?: boolean };
-  /** Send CORS headers and answer OPTIONS preflights; default true. */
-  cors?: boolean;
+  /**
+   * Browser origins (e.g. 'http://127.0.0.1:4180') that may call the sandbox cross-origin: only these
+   * get CORS headers and preflight answers, and only these (or no Origin at all) may use the
+   * /__sandbox/ control routes, which answer 403 to any other Origin. Default [] (none); the admin
+   * tool's web/serve.mjs allows its own page. See also `allowOrigin()`.
+   */
+  allowedOrigins?: string[];
 }
 
 /**
@@ -40,6 +45,7 @@ export interface SandboxFault {
   status?: number;
   /** Retry-After header: seconds, or any header string (e.g. an HTTP date). */
   retryAfter?: number | string;
+  /** Wait before answering, 0 to 60000 ms (larger values are refused as invalid). */
   delayMs?: number;
   reset?: true;
   /** Exact raw response body (Content-Type application/json unless `headers` says otherwise). */
@@ -110,6 +116,8 @@ export interface Sandbox {
   /** Number of queued faults not yet applied. */
   pendingFaults(): number;
   stats(): SandboxStats;
+  /** Adds an origin to `allowedOrigins`, for a page whose address is known only after the sandbox started. */
+  allowOrigin(origin: string): void;
 }
 
 export function startSandbox(options?: SandboxOptions): Promise<Sandbox>;

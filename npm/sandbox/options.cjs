@@ -1,6 +1,8 @@
 'use strict';
 // Turns the caller's startSandbox() options into a complete, validated settings object.
 
+const { checkOrigin } = require('./origins.cjs');
+
 const DEFAULTS = Object.freeze({
   port: 0,
   host: '127.0.0.1',
@@ -8,7 +10,7 @@ const DEFAULTS = Object.freeze({
   workflows: ['sandbox-workflow'],
   tokens: [],
   tokenLifetimeSeconds: 3600,
-  cors: true,
+  allowedOrigins: [],
 });
 
 function ensure(condition, message) {
@@ -35,7 +37,8 @@ function normalizeOptions(options = {}) {
   ensure(Array.isArray(settings.tokens) && settings.tokens.every(isNonEmptyString),
     'tokens must be an array of non-empty strings');
   ensure(isPositiveInteger(settings.tokenLifetimeSeconds), 'tokenLifetimeSeconds must be a positive integer');
-  ensure(typeof settings.cors === 'boolean', 'cors must be a boolean');
+  ensure(Array.isArray(settings.allowedOrigins), 'allowedOrigins must be an array of origins');
+  settings.allowedOrigins.forEach((origin) => checkOrigin(origin, 'startSandbox: allowedOrigins'));
 
   const endpoints = { generateToken: true, accessToken: true, ...withoutUndefined(options.endpoints ?? {}) };
   ensure(typeof endpoints.generateToken === 'boolean' && typeof endpoints.accessToken === 'boolean',

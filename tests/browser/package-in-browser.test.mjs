@@ -25,6 +25,7 @@ for (const [kind, servePage] of [
     before(async () => {
       sandbox = await startSandbox();
       server = await servePage(sandbox.url);
+      sandbox.allowOrigin(new URL(server.pageUrl).origin); // the sandbox answers CORS for told origins only
       browser = await launchChromium();
       let response;
       ({ page, response } = await openHarness(browser, server.pageUrl));

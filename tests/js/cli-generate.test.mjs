@@ -57,7 +57,7 @@ test('exit 2: a request that fails validation, or no credentials; nothing is sen
   const sandbox = await startTestSandbox(t);
   const invalid = await runCli([...GENERATE, '--expiry-minutes', '0'], { env: sandboxEnv(sandbox) });
   assert.equal(invalid.code, 2);
-  assert.match(invalid.stderr, /expiryTime/);
+  assert.match(invalid.stderr, /--expiry-minutes must be/);
   const noCredentials = await runCli(GENERATE, { env: { PATH: process.env.PATH, FACEKI_BASE_URL: sandbox.url } });
   assert.equal(noCredentials.code, 2);
   assert.match(noCredentials.stderr, /no credentials/);

@@ -304,31 +304,53 @@ test('unknown paths answer 404 JSON, wrong methods 405', async (t) => {
   }
 });
 
-test('CORS: preflight answers 204 and every response carries CORS headers', async (t) => {
-  const sandbox = await start(t);
+test('CORS: an allowed origin gets preflights answered and CORS headers on every response', async (t) => {
+  const origin = 'https://app.test';
+  const sandbox = await start(t, { allowedOrigins: [origin] });
   const preflight = await fetch(sandbox.url + LINK_PATH, {
     method: 'OPTIONS',
-    headers: { origin: 'https://app.test', 'access-control-request-method': 'POST' },
+    headers: { origin, 'access-control-request-method': 'POST' },
   });
   assert.equal(preflight.status, 204);
-  assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+  assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
   assert.match(preflight.headers.get('access-control-allow-methods'), /GET, POST, OPTIONS/);
   for (const header of ['Authorization', 'Content-Type', 'X-Sandbox-Fault']) {
     assert.ok(preflight.headers.get('access-control-allow-headers').includes(header));
   }
   assert.ok(Number(preflight.headers.get('access-control-max-age')) > 0);
 
-  for (const response of [await generateToken(sandbox), await fetch(`${sandbox.url}/nope`)]) {
-    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  const answers = [
+    await postJson(sandbox, '/auth/api/generate-token', {}, { origin }),
+    await fetch(`${sandbox.url}/nope`, { headers: { origin } }),
+  ];
+  for (const response of answers) {
+    assert.equal(response.headers.get('access-control-allow-origin'), origin);
     assert.equal(response.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.equal(response.headers.get('vary'), 'Origin');
   }
 });
 
-test('CORS can be switched off', async (t) => {
-  const sandbox = await start(t, { cors: false });
-  const response = await generateToken(sandbox);
+test('CORS: no origin is allowed by default', async (t) => {
+  const sandbox = await start(t);
+  const response = await postJson(sandbox, '/auth/api/generate-token', {}, { origin: 'https://app.test' });
   assert.equal(response.headers.get('access-control-allow-origin'), null);
-  assert.equal((await fetch(sandbox.url + LINK_PATH, { method: 'OPTIONS' })).status, 405);
+  const preflight = await fetch(sandbox.url + LINK_PATH, {
+    method: 'OPTIONS',
+    headers: { origin: 'https://app.test' },
+  });
+  assert.equal(preflight.status, 405);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+});
+
+test('allowedOrigins and allowOrigin() take bare origins only', async (t) => {
+  for (const bad of ['*', 'app.test', 'https://app.test/', 'https://app.test/path', 'null', 'file:///x', 42]) {
+    await assert.rejects(startSandbox({ allowedOrigins: [bad] }), TypeError, String(bad));
+  }
+  const sandbox = await start(t);
+  assert.throws(() => sandbox.allowOrigin('https://app.test/'), TypeError);
+  sandbox.allowOrigin('http://127.0.0.1:4180');
+  const response = await fetch(`${sandbox.url}/nope`, { headers: { origin: 'http://127.0.0.1:4180' } });
+  assert.equal(response.headers.get('access-control-allow-origin'), 'http://127.0.0.1:4180');
 });
 
 test('a body over the size limit answers 413', async (t) => {

@@ -4,6 +4,7 @@ import { makeCopyButton } from './clipboard.js';
 import { el, replaceChildren } from './dom.js';
 import { downloadCanvas } from './download.js';
 import { describeError } from './error-text.js';
+import { isOpenableUrl } from './link-url.js';
 import { drawQr } from './qr.js';
 import { formatDateTime, humanizeMinutes } from './time-format.js';
 
@@ -55,7 +56,9 @@ export function createResultPanel(card) {
       el('div', { className: 'copy-row' },
         urlField,
         copyUrl,
-        el('a', { className: 'button ghost', href: link.url, target: '_blank', rel: 'noopener noreferrer' }, 'Open')
+        isOpenableUrl(link.url)
+          ? el('a', { className: 'button ghost', href: link.url, target: '_blank', rel: 'noopener noreferrer' }, 'Open')
+          : el('span', { className: 'muted', id: 'link-not-openable' }, 'Not an https link: not opened from here')
       ),
       el('div', { className: 'result-body' },
         el('dl', { className: 'facts' },

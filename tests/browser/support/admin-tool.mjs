@@ -20,6 +20,8 @@ export async function startAdminTool() {
     clientSecret: 'sandbox-secret',
     environment: 'sandbox',
   });
+  // As web/serve.mjs does: the sandbox answers CORS for the page's own origins only.
+  for (const origin of server.origins) sandbox.allowOrigin(origin);
   return {
     url: server.url,
     sandbox,
