@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   assertNoSecrets,
+  linkRequestsPerApplication,
   linksPerApplication,
   peopleCsv,
   readCsvObjects,
@@ -31,11 +32,11 @@ async function setup(t, rowCount, sandboxOptions) {
   return { sandbox, dir, inFile, outFile, args, env: sandboxEnv(sandbox) };
 }
 
-/** Every row ok, one row per applicationId, and the sandbox made exactly the links the file holds. */
+/** Every row created, one row per applicationId, and the sandbox made exactly the links the file holds. */
 function assertComplete(sandbox, outFile, rowCount) {
   const rows = readCsvObjects(outFile);
   assert.equal(rows.length, rowCount);
-  assert.ok(rows.every((row) => row.status === 'ok' && row.errorCode === '' && row.errorMessage === ''));
+  assert.ok(rows.every((row) => row.status === 'created' && row.errorCode === '' && row.errorMessage === ''));
   assert.equal(new Set(rows.map((row) => row.applicationId)).size, rowCount);
   const issued = new Set(sandbox.links.map((link) => link.linkId));
   assert.ok(rows.every((row) => issued.has(row.linkId) && row.url.endsWith(`/kycverify/${row.linkId}`)));
@@ -52,7 +53,7 @@ test('a 1,000-row run makes exactly 1,000 links and exits 0', async (t) => {
   assert.equal(sandbox.links.length, 1000);
   assert.ok([...linksPerApplication(sandbox).values()].every((count) => count === 1));
   assertComplete(sandbox, outFile, 1000);
-  assert.match(result.stdout, /summary: 1000 ok, 0 failed/);
+  assert.match(result.stdout, /summary: 1000 created, 0 failed, 0 uncertain/);
   assertNoSecrets(assert, result);
   assert.doesNotMatch(result.stdout, /\/kycverify\//, 'the summary names no link');
 });
@@ -64,7 +65,8 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
   sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 25 })));
 
   const run = startCli(args, { env });
-  await until(() => readCsvObjects(outFile).length >= rowCount / 2);
+  // The sandbox's own list, in this process: nothing is read while the CLI writes it.
+  await until(() => sandbox.links.length >= rowCount / 2);
   run.child.kill('SIGINT');
   const interrupted = await run.exited;
 
@@ -74,37 +76,48 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
   assert.ok(written.length < rowCount, `interrupt came too late: ${written.length} rows`);
   // Everything the sandbox issued was waited for and written down.
   assert.equal(written.length, sandbox.links.length);
+  assert.ok(written.every((row) => row.status === 'created'));
   assertNoSecrets(assert, interrupted);
 
   const resumed = await runCli(args, { env });
   assert.equal(resumed.code, 0, resumed.stderr);
-  assert.match(resumed.stdout, new RegExp(`${written.length} already ok from an earlier run`));
+  assert.match(resumed.stdout, new RegExp(`${written.length} already created in an earlier run`));
   assertComplete(sandbox, outFile, rowCount);
   assert.equal(sandbox.links.length, rowCount);
   assert.ok([...linksPerApplication(sandbox).values()].every((count) => count === 1), 'an applicationId got two links');
 });
 
-test('SIGKILL mid-run loses at most the rows in flight; the resumed run completes', async (t) => {
+test('SIGKILL mid-run at concurrency 8: the resumed run sends no applicationId twice', async (t) => {
   const rowCount = 400;
   const { sandbox, outFile, args, env } = await setup(t, rowCount);
   sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 25 })));
 
   const run = startCli(args, { env });
-  await until(() => readCsvObjects(outFile).length >= rowCount / 2);
+  await until(() => sandbox.links.length >= rowCount / 2);
   run.child.kill('SIGKILL');
   const killed = await run.exited;
   assert.equal(killed.signal, 'SIGKILL');
-  const written = readCsvObjects(outFile);
-  assert.ok(written.length < rowCount);
-  assert.ok(written.every((row) => row.status === 'ok'), 'no half-written row');
 
   const resumed = await runCli(args, { env });
-  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal(resumed.code, 1, resumed.stderr);
+  const sentTwice = [...linkRequestsPerApplication(sandbox)].filter(([, count]) => count > 1);
+  assert.deepEqual(sentTwice, [], 'an applicationId was sent again after kill -9');
+  const rows = readCsvObjects(outFile);
+  assert.deepEqual(rows.map((row) => row.applicationId), Array.from({ length: rowCount }, (_, i) => `user-${i + 1}`));
+  const uncertain = rows.filter((row) => row.status === 'uncertain');
+  t.diagnostic(`rows in flight at kill -9, now uncertain: ${uncertain.length}`);
+  assert.ok(uncertain.length >= 1 && uncertain.length <= CONCURRENCY, `${uncertain.length} uncertain rows`);
+  assert.equal(rows.filter((row) => row.status === 'created').length, rowCount - uncertain.length);
+  assert.match(resumed.stderr, new RegExp(`uncertain: ${uncertain.length} row\\(s\\) may already have a link`));
+  assert.match(resumed.stderr, /FACEKI portal/);
+  assert.match(resumed.stderr, /--resend-uncertain/);
+  for (const row of uncertain) assert.match(resumed.stderr, new RegExp(`applicationId "${row.applicationId}"`));
+
+  const again = await runCli([...args, '--resend-uncertain'], { env });
+  assert.equal(again.code, 0, again.stderr);
   assertComplete(sandbox, outFile, rowCount);
-  const resent = [...linksPerApplication(sandbox).values()].filter((count) => count > 1).length;
-  t.diagnostic(`applicationIds with a second link after SIGKILL: ${resent}`);
-  assert.ok(resent <= CONCURRENCY, `${resent} rows were sent twice`);
-  assert.equal(sandbox.links.length, rowCount + resent);
+  const resent = [...linkRequestsPerApplication(sandbox)].filter(([, count]) => count > 1).map(([id]) => id);
+  assert.ok(resent.every((id) => uncertain.some((row) => row.applicationId === id)), 'only uncertain rows were resent');
 });
 
 test('a second SIGINT abandons the rows in flight: none is written, exit 130, resume completes', async (t) => {
@@ -120,13 +133,19 @@ test('a second SIGINT abandons the rows in flight: none is written, exit 130, re
   run.child.kill('SIGINT');
   const interrupted = await run.exited;
   assert.equal(interrupted.code, 130, interrupted.stderr);
-  assert.match(interrupted.stdout, new RegExp(`${CONCURRENCY} abandoned in flight`));
-  assert.equal(readCsvObjects(outFile).length, 0);
+  assert.match(interrupted.stdout, new RegExp(`0 created, 0 failed, ${CONCURRENCY} uncertain`));
+  const abandoned = readCsvObjects(outFile);
+  assert.equal(abandoned.length, CONCURRENCY);
+  assert.ok(abandoned.every((row) => row.status === 'uncertain' && row.errorCode === 'ABORTED'));
 
+  // Abandoned rows may have reached FACEKI: not sent again without --resend-uncertain.
   const resumed = await runCli(args, { env });
-  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal(resumed.code, 1, resumed.stderr);
+  assert.match(resumed.stdout, new RegExp(`${rowCount - CONCURRENCY} created, .*${CONCURRENCY} uncertain from an earlier run`));
+  assert.equal(sandbox.stats().linkRequests, rowCount);
+  const again = await runCli([...args, '--resend-uncertain'], { env });
+  assert.equal(again.code, 0, again.stderr);
   assertComplete(sandbox, outFile, rowCount);
-  assert.equal(sandbox.links.length, rowCount);
 });
 
 test('failed rows are written with their error, exit 1, and a resumed run retries only them', async (t) => {
@@ -138,11 +157,11 @@ test('failed rows are written with their error, exit 1, and a resumed run retrie
   const failed = readCsvObjects(outFile).filter((row) => row.status === 'failed');
   assert.equal(failed.length, 3);
   assert.ok(failed.every((row) => row.errorCode !== '' && row.errorMessage !== '' && row.url === '' && row.linkId === ''));
-  assert.match(first.stdout, /summary: 17 ok, 3 failed/);
+  assert.match(first.stdout, /summary: 17 created, 3 failed, 0 uncertain/);
 
   const second = await runCli(args, { env });
   assert.equal(second.code, 0, second.stderr);
-  assert.match(second.stdout, /summary: 3 ok, 0 failed, 17 already ok from an earlier run/);
+  assert.match(second.stdout, /summary: 3 created, 0 failed, 0 uncertain, 17 already created in an earlier run/);
   assertComplete(sandbox, outFile, 20);
   assert.equal(sandbox.links.length, 20);
 });
@@ -275,6 +294,8 @@ test('usage errors exit 2 before sending anything', async (t) => {
     [['bulk', '--in', inFile, '--workflow-id', WORKFLOW], env, /--out is required/],
     [['bulk', '--in', inFile, '--out', outFile], env, /--workflow-id is required/],
     [[...args, '--concurrency', '0'], env, /--concurrency must be/],
+    [[...args, '--concurrency', '0x8'], env, /--concurrency must be/],
+    [['bulk', '--in', inFile, '--out', inFile, '--workflow-id', WORKFLOW], env, /--out names the input file/],
     [[...args, '--expiry-minutes', '0'], env, /error: --expiry-minutes: expiryTime must be .*\nRun/],
     [['bulk', '--in', inFile, '--out', outInMissingDir, '--workflow-id', WORKFLOW], env, /cannot write output file/],
     [['bulk', '--in', noIdColumn, '--out', outFile, '--workflow-id', WORKFLOW], env, /no applicationId column/],
