@@ -4,7 +4,11 @@ import type { KycClient, KycLinkRequest, ValidationIssue } from '../index.js';
 export declare const ID_COLUMN: 'applicationId';
 export declare const OVERRIDE_COLUMNS: readonly ['workflowId', 'expiryTime', 'redirectUrl'];
 export declare const RESULT_COLUMNS: readonly ['linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
-export declare const STATUS: { readonly CREATED: 'created'; readonly FAILED: 'failed'; readonly UNCERTAIN: 'uncertain' };
+export declare const STATUS: {
+  readonly CREATED: 'created';
+  readonly FAILED: 'failed';
+  readonly UNCERTAIN: 'uncertain';
+};
 export type BulkStatus = (typeof STATUS)[keyof typeof STATUS];
 
 /** A problem with the CSV itself; the message reads after a file name ("users.csv has no ..."). */
@@ -70,7 +74,10 @@ export declare function numberOrText(text: string | undefined): number | string 
 export declare function expiresAt(expiryTime: number | undefined, now?: number): string | null;
 export declare function requestFor(row: Record<string, string | undefined>, defaults: BulkDefaults): KycLinkRequest;
 export declare function requestIssues(request: unknown, client: Pick<KycClient, 'validate'>): ValidationIssue[];
-export declare function defaultsProblems(defaults: BulkDefaults, client: Pick<KycClient, 'validate'>): ValidationIssue[];
+export declare function defaultsProblems(
+  defaults: BulkDefaults,
+  client: Pick<KycClient, 'validate'>
+): ValidationIssue[];
 export declare function planRows(input: {
   header: string[];
   records: CsvRecord[];

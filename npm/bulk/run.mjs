@@ -59,7 +59,7 @@ export function resultOf(outputFields, inputWidth) {
  * credentials are refused (UNAUTHORIZED) or when `beforeSend` throws; `abandon` is each call's signal,
  * so aborting it gives up the rows in flight (they end uncertain).
  * @param {object} input
- * @param {{ generateKycLink(request: object, options?: { signal?: AbortSignal }): Promise<{ linkId: string, url: string }> }} input.client
+ * @param {{ generateKycLink(request: object, options?: { signal?: AbortSignal }): Promise<object> }} input.client
  * @param {{ line: number, fields: string[], request: object }[]} input.jobs
  * @param {number} input.concurrency
  * @param {AbortSignal} [input.stop]

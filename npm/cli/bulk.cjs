@@ -58,7 +58,11 @@ function settingsFrom(flags) {
     outPath: flags.out,
     concurrency: concurrencyFrom(flags.concurrency),
     resendUncertain: Boolean(flags['resend-uncertain']),
-    defaults: { workflowId: flags['workflow-id'], expiryTime: flags['expiry-minutes'], redirectUrl: flags['redirect-url'] },
+    defaults: {
+      workflowId: flags['workflow-id'],
+      expiryTime: flags['expiry-minutes'],
+      redirectUrl: flags['redirect-url'],
+    },
   };
 }
 
@@ -77,7 +81,8 @@ function printLines(stream, lines) {
 async function bulk(flags, io) {
   const settings = settingsFrom(flags);
   const input = readInput(settings);
-  const earlier = settings.outPath === undefined ? NO_EARLIER_RUN : readEarlierRunSafely(settings.outPath, input.header);
+  const earlier =
+    settings.outPath === undefined ? NO_EARLIER_RUN : readEarlierRunSafely(settings.outPath, input.header);
   const client = await createKycClient(flags.check ? CHECK_ONLY_CLIENT : clientOptionsFrom(flags, io.env));
   try {
     const flagProblems = defaultsProblems(settings.defaults, client);
@@ -94,11 +99,18 @@ async function bulk(flags, io) {
     const problems = report.invalidRowLines(settings.inPath, plan.invalid);
     const duplicates = report.duplicateLines(settings.inPath, plan.duplicates);
     if (flags.check) {
-      printLines(io.stdout, [...problems, ...duplicates, report.checkSummary(settings.inPath, input.records.length, plan)]);
+      printLines(io.stdout, [
+        ...problems,
+        ...duplicates,
+        report.checkSummary(settings.inPath, input.records.length, plan),
+      ]);
       return problems.length > 0 ? EXIT.USAGE : EXIT.OK;
     }
     if (problems.length > 0) {
-      printLines(io.stderr, [...problems, `error: ${plan.invalid.length} bad row(s) in ${settings.inPath}; nothing was sent`]);
+      printLines(io.stderr, [
+        ...problems,
+        `error: ${plan.invalid.length} bad row(s) in ${settings.inPath}; nothing was sent`,
+      ]);
       return EXIT.USAGE;
     }
     printLines(io.stderr, duplicates);
@@ -176,14 +188,22 @@ async function send(client, plan, input, earlier, settings, io) {
   }
   const seconds = (Date.now() - startedAt) / 1000;
   io.stdout.write(report.runSummary({ outPath, plan, result, seconds }) + '\n');
-  printLines(io.stderr, report.uncertainLines(outPath, uncertain.sort((a, b) => a.line - b.line)));
+  printLines(
+    io.stderr,
+    report.uncertainLines(
+      outPath,
+      uncertain.sort((a, b) => a.line - b.line)
+    )
+  );
   return conclude(result, io, outPath, uncertain.length);
 }
 
 /** Says why the run ended, and how to resume when it did not finish; returns the exit code. */
 function conclude(result, io, outPath, uncertainCount) {
   if (result.haltError) {
-    io.stderr.write(`error: cannot write the journal (${result.haltError.code ?? result.haltError.message}); stopped sending\n`);
+    io.stderr.write(
+      `error: cannot write the journal (${result.haltError.code ?? result.haltError.message}); stopped sending\n`
+    );
     return EXIT.INTERNAL;
   }
   if (io.signal.aborted) {
@@ -191,7 +211,9 @@ function conclude(result, io, outPath, uncertainCount) {
     return EXIT.INTERRUPTED;
   }
   if (result.authFailure) {
-    io.stderr.write(`error: authentication failed: ${report.terminalSafe(result.authFailure.message)}; stopped sending.\n`);
+    io.stderr.write(
+      `error: authentication failed: ${report.terminalSafe(result.authFailure.message)}; stopped sending.\n`
+    );
     io.stderr.write(`fix the credentials, then ${report.resumeHint(outPath)}\n`);
     return EXIT.AUTH;
   }

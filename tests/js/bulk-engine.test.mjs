@@ -20,7 +20,9 @@ after(() => rules.close());
 const records = (...rows) => rows.map((fields, index) => ({ line: index + 2, fields }));
 
 /** A client whose generateKycLink answers as `answer(request, signal)` says, counting what is in flight. */
-function fakeClient(answer = (request) => ({ linkId: `id-${request.applicationId}`, url: `https://x.test/${request.applicationId}` })) {
+function fakeClient(
+  answer = (request) => ({ linkId: `id-${request.applicationId}`, url: `https://x.test/${request.applicationId}` })
+) {
   const client = { sent: [], inFlight: 0, maxInFlight: 0, validate: () => [] };
   client.generateKycLink = async (request, options) => {
     client.sent.push(request.applicationId);
@@ -47,12 +49,18 @@ test('parseCsv: quoted fields, BOM, CRLF, and the line each record starts on', (
     { line: 5, fields: ['b', 'say "hi", then, go'] },
     { line: 6, fields: ['c', ''] },
   ]);
-  assert.throws(() => bulk.parseCsv('applicationId\n"a\n'), (error) => error instanceof bulk.BulkInputError && /not valid CSV/.test(error.message));
+  assert.throws(
+    () => bulk.parseCsv('applicationId\n"a\n'),
+    (error) => error instanceof bulk.BulkInputError && /not valid CSV/.test(error.message)
+  );
 });
 
 test('checkColumns: an applicationId column, no repeats, no result column', () => {
   const refused = (header, message) =>
-    assert.throws(() => bulk.checkColumns(header), (error) => error instanceof bulk.BulkInputError && message.test(error.message));
+    assert.throws(
+      () => bulk.checkColumns(header),
+      (error) => error instanceof bulk.BulkInputError && message.test(error.message)
+    );
   refused([], /is empty/);
   refused(['email'], /no applicationId column \(columns: email\)/);
   refused(['applicationId', 'x', 'x'], /repeats column\(s\): x/);
@@ -68,16 +76,23 @@ test('planRows: every row checked by the package rules, with its line; nothing p
     defaults: { workflowId: WORKFLOW },
     client: rules,
   });
-  assert.deepEqual(plan.jobs.map((job) => [job.line, job.request]), [
-    [2, { workflowId: WORKFLOW, applicationId: 'a', expiryTime: 60 }],
-    [6, { workflowId: WORKFLOW, applicationId: 'd' }],
-  ]);
-  assert.deepEqual(plan.invalid.map(({ line, issues }) => [line, issues.map((issue) => issue.field)]), [
-    [3, ['applicationId']],
-    [4, ['expiryTime']],
-    [5, ['expiryTime']], // "0x10" is not read as 16
-  ]);
-  for (const { issues } of plan.invalid) assert.ok(issues.every((issue) => issue.message !== '' && !issue.message.includes('NaN')));
+  assert.deepEqual(
+    plan.jobs.map((job) => [job.line, job.request]),
+    [
+      [2, { workflowId: WORKFLOW, applicationId: 'a', expiryTime: 60 }],
+      [6, { workflowId: WORKFLOW, applicationId: 'd' }],
+    ]
+  );
+  assert.deepEqual(
+    plan.invalid.map(({ line, issues }) => [line, issues.map((issue) => issue.field)]),
+    [
+      [3, ['applicationId']],
+      [4, ['expiryTime']],
+      [5, ['expiryTime']], // "0x10" is not read as 16
+    ]
+  );
+  for (const { issues } of plan.invalid)
+    assert.ok(issues.every((issue) => issue.message !== '' && !issue.message.includes('NaN')));
 });
 
 test('planRows: a repeated applicationId gets one link; the first row wins and the rest are listed', () => {
@@ -87,26 +102,40 @@ test('planRows: a repeated applicationId gets one link; the first row wins and t
     defaults: { workflowId: WORKFLOW },
     client: rules,
   });
-  assert.deepEqual(plan.jobs.map((job) => job.fields[1]), ['first', '']);
+  assert.deepEqual(
+    plan.jobs.map((job) => job.fields[1]),
+    ['first', '']
+  );
   assert.deepEqual(plan.duplicates, [
     { line: 3, applicationId: 'u1', firstLine: 2 },
     { line: 5, applicationId: 'u1', firstLine: 2 },
   ]);
 });
 
-test('planRows: an earlier run\'s created and uncertain rows are skipped, failed ones sent again', () => {
+test("planRows: an earlier run's created and uncertain rows are skipped, failed ones sent again", () => {
   const previous = new Map([
     ['a', bulk.STATUS.CREATED],
     ['b', bulk.STATUS.UNCERTAIN],
     ['c', bulk.STATUS.FAILED],
   ]);
-  const input = { header: HEADER, records: records(['a'], ['b'], ['c'], ['d']), defaults: { workflowId: WORKFLOW }, client: rules };
+  const input = {
+    header: HEADER,
+    records: records(['a'], ['b'], ['c'], ['d']),
+    defaults: { workflowId: WORKFLOW },
+    client: rules,
+  };
   const plan = bulk.planRows({ ...input, previous });
-  assert.deepEqual(plan.jobs.map((job) => job.request.applicationId), ['c', 'd']);
+  assert.deepEqual(
+    plan.jobs.map((job) => job.request.applicationId),
+    ['c', 'd']
+  );
   assert.deepEqual(plan.created, [{ line: 2, applicationId: 'a' }]);
   assert.deepEqual(plan.uncertain, [{ line: 3, applicationId: 'b' }]);
   const resend = bulk.planRows({ ...input, previous, resendUncertain: true });
-  assert.deepEqual(resend.jobs.map((job) => job.request.applicationId), ['b', 'c', 'd']);
+  assert.deepEqual(
+    resend.jobs.map((job) => job.request.applicationId),
+    ['b', 'c', 'd']
+  );
 });
 
 test('defaultsProblems: a bad default is reported once, by its field', () => {
@@ -117,7 +146,15 @@ test('defaultsProblems: a bad default is reported once, by its field', () => {
 
 test('numberOrText reads plain decimals only; expiresAt gives ISO text', () => {
   assert.deepEqual(['60', ' 60 ', '1.5', '-1', '0x10', '1e3', 'Infinity', '', undefined].map(bulk.numberOrText), [
-    60, 60, 1.5, -1, '0x10', '1e3', 'Infinity', '', undefined,
+    60,
+    60,
+    1.5,
+    -1,
+    '0x10',
+    '1e3',
+    'Infinity',
+    '',
+    undefined,
   ]);
   assert.equal(bulk.expiresAt(90, Date.UTC(2026, 0, 1)), '2026-01-01T01:30:00.000Z');
   assert.equal(bulk.expiresAt(undefined), null);
@@ -125,27 +162,61 @@ test('numberOrText reads plain decimals only; expiresAt gives ISO text', () => {
 
 test('runRows: at most `concurrency` in flight, every job sent once, results with the input fields', async () => {
   const client = fakeClient();
-  const jobs = Array.from({ length: 50 }, (_, i) => ({ line: i + 2, fields: [`u${i}`, 'extra'], request: { workflowId: WORKFLOW, applicationId: `u${i}`, expiryTime: 60 } }));
+  const jobs = Array.from({ length: 50 }, (_, i) => ({
+    line: i + 2,
+    fields: [`u${i}`, 'extra'],
+    request: { workflowId: WORKFLOW, applicationId: `u${i}`, expiryTime: 60 },
+  }));
   const results = new Map();
-  const summary = await bulk.runRows({ client, jobs, concurrency: 4, onResult: (job, result) => results.set(job.line, result) });
-  assert.deepEqual(summary, { created: 50, failed: 0, uncertain: 0, notStarted: 0, authFailure: null, haltError: null });
+  const summary = await bulk.runRows({
+    client,
+    jobs,
+    concurrency: 4,
+    onResult: (job, result) => results.set(job.line, result),
+  });
+  assert.deepEqual(summary, {
+    created: 50,
+    failed: 0,
+    uncertain: 0,
+    notStarted: 0,
+    authFailure: null,
+    haltError: null,
+  });
   assert.equal(client.maxInFlight, 4);
   assert.deepEqual([...client.sent].sort(), jobs.map((job) => job.request.applicationId).sort());
   const first = results.get(2);
   assert.equal(first.status, 'created');
   assert.ok(Math.abs(Date.parse(first.expiresAt) - Date.now() - 3600000) < 60000);
-  assert.deepEqual(bulk.resultFields(['u0', 'extra'], first), ['u0', 'extra', 'id-u0', 'https://x.test/u0', first.expiresAt, 'created', '', '']);
+  assert.deepEqual(bulk.resultFields(['u0', 'extra'], first), [
+    'u0',
+    'extra',
+    'id-u0',
+    'https://x.test/u0',
+    first.expiresAt,
+    'created',
+    '',
+    '',
+  ]);
   assert.deepEqual(bulk.resultOf(bulk.resultFields(['u0', 'extra'], first), 2), first);
 });
 
-test('runRows: TIMEOUT, BAD_RESPONSE and ABORTED are uncertain; FACEKI refusals failed; UNAUTHORIZED halts', async () => {
+test('runRows: TIMEOUT, BAD_RESPONSE, ABORTED are uncertain; FACEKI refusals failed; UNAUTHORIZED halts', async () => {
   const codes = { t: 'TIMEOUT', b: 'BAD_RESPONSE', a: 'ABORTED', r: 'API_ERROR', n: 'NETWORK_ERROR' };
   const client = fakeClient((request) => {
     throw kycError(codes[request.applicationId]);
   });
-  const jobs = Object.keys(codes).map((id, i) => ({ line: i + 2, fields: [id], request: { workflowId: WORKFLOW, applicationId: id } }));
+  const jobs = Object.keys(codes).map((id, i) => ({
+    line: i + 2,
+    fields: [id],
+    request: { workflowId: WORKFLOW, applicationId: id },
+  }));
   const statuses = {};
-  const summary = await bulk.runRows({ client, jobs, concurrency: 1, onResult: (job, result) => (statuses[job.fields[0]] = [result.status, result.errorCode]) });
+  const summary = await bulk.runRows({
+    client,
+    jobs,
+    concurrency: 1,
+    onResult: (job, result) => (statuses[job.fields[0]] = [result.status, result.errorCode]),
+  });
   assert.deepEqual(statuses, {
     t: ['uncertain', 'TIMEOUT'],
     b: ['uncertain', 'BAD_RESPONSE'],
@@ -158,7 +229,11 @@ test('runRows: TIMEOUT, BAD_RESPONSE and ABORTED are uncertain; FACEKI refusals 
   const refused = fakeClient(() => {
     throw kycError('UNAUTHORIZED');
   });
-  const many = Array.from({ length: 20 }, (_, i) => ({ line: i + 2, fields: [`${i}`], request: { applicationId: `${i}` } }));
+  const many = Array.from({ length: 20 }, (_, i) => ({
+    line: i + 2,
+    fields: [`${i}`],
+    request: { applicationId: `${i}` },
+  }));
   const stopped = await bulk.runRows({ client: refused, jobs: many, concurrency: 2 });
   assert.equal(stopped.authFailure.code, 'UNAUTHORIZED');
   assert.ok(refused.sent.length <= 2, `${refused.sent.length} sent after the refusal`);
@@ -171,7 +246,11 @@ test('runRows: beforeSend finishes before each request goes out; when it throws,
     assert.ok(recorded.has(request.applicationId), 'sent before beforeSend finished');
     return { linkId: 'x', url: 'https://x.test/' };
   });
-  const jobs = Array.from({ length: 10 }, (_, i) => ({ line: i + 2, fields: [`${i}`], request: { applicationId: `${i}` } }));
+  const jobs = Array.from({ length: 10 }, (_, i) => ({
+    line: i + 2,
+    fields: [`${i}`],
+    request: { applicationId: `${i}` },
+  }));
   const diskFull = Object.assign(new Error('no space'), { code: 'ENOSPC' });
   const summary = await bulk.runRows({
     client,
@@ -203,7 +282,11 @@ test('runRows: stop starts nothing more; abandon gives up the rows in flight as 
         }
       })
   );
-  const jobs = Array.from({ length: 10 }, (_, i) => ({ line: i + 2, fields: [`${i}`], request: { applicationId: `${i}` } }));
+  const jobs = Array.from({ length: 10 }, (_, i) => ({
+    line: i + 2,
+    fields: [`${i}`],
+    request: { applicationId: `${i}` },
+  }));
   const summary = await bulk.runRows({ client, jobs, concurrency: 3, stop: stop.signal, abandon: abandon.signal });
   assert.deepEqual([summary.uncertain, summary.notStarted], [3, 7]);
 });
@@ -215,10 +298,13 @@ test('toCsv guards every cell a spreadsheet could run as a formula; parseOwnCsv 
   const csv = bulk.toCsv([['header', 'cell'], ...cells.map((cell, index) => [String(index), cell])]);
   const written = bulk.parseCsv(csv).records.map((record) => record.fields[1]);
   assert.deepEqual(written, [...risky.map((cell) => `'${cell}`), ...safe]);
-  assert.deepEqual(bulk.parseOwnCsv(csv).records.map((record) => record.fields[1]), cells);
+  assert.deepEqual(
+    bulk.parseOwnCsv(csv).records.map((record) => record.fields[1]),
+    cells
+  );
 });
 
-test('one engine: the CommonJS build the CLI loads exports the same functions, and the engine stays browser-safe', () => {
+test('one engine: the CommonJS build the CLI loads has the same exports; the engine stays browser-safe', () => {
   const cjs = require('../../npm/dist/bulk.cjs');
   assert.deepEqual(Object.keys(cjs).sort(), Object.keys(bulk).sort());
   assert.equal(cjs.toCsv([['=x']]), bulk.toCsv([['=x']]));

@@ -28,7 +28,17 @@ async function setup(t, rowCount, sandboxOptions) {
   const inFile = path.join(dir, 'users.csv');
   const outFile = path.join(dir, 'links.csv');
   if (rowCount !== undefined) peopleCsv(inFile, rowCount);
-  const args = ['bulk', '--in', inFile, '--out', outFile, '--workflow-id', WORKFLOW, '--concurrency', String(CONCURRENCY)];
+  const args = [
+    'bulk',
+    '--in',
+    inFile,
+    '--out',
+    outFile,
+    '--workflow-id',
+    WORKFLOW,
+    '--concurrency',
+    String(CONCURRENCY),
+  ];
   return { sandbox, dir, inFile, outFile, args, env: sandboxEnv(sandbox) };
 }
 
@@ -84,10 +94,13 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
   assert.match(resumed.stdout, new RegExp(`${written.length} already created in an earlier run`));
   assertComplete(sandbox, outFile, rowCount);
   assert.equal(sandbox.links.length, rowCount);
-  assert.ok([...linksPerApplication(sandbox).values()].every((count) => count === 1), 'an applicationId got two links');
+  assert.ok(
+    [...linksPerApplication(sandbox).values()].every((count) => count === 1),
+    'an applicationId got two links'
+  );
 });
 
-test('a second SIGINT abandons the rows in flight: none is written, exit 130, resume completes', async (t) => {
+test('a second SIGINT abandons the rows in flight: exit 130; they are uncertain and not sent again unasked', async (t) => {
   const rowCount = 20;
   const { sandbox, outFile, args, env } = await setup(t, rowCount);
   // The first requests hang, so they are still in flight when Ctrl-C comes twice.
@@ -108,7 +121,10 @@ test('a second SIGINT abandons the rows in flight: none is written, exit 130, re
   // Abandoned rows may have reached FACEKI: not sent again without --resend-uncertain.
   const resumed = await runCli(args, { env });
   assert.equal(resumed.code, 1, resumed.stderr);
-  assert.match(resumed.stdout, new RegExp(`${rowCount - CONCURRENCY} created, .*${CONCURRENCY} uncertain from an earlier run`));
+  assert.match(
+    resumed.stdout,
+    new RegExp(`${rowCount - CONCURRENCY} created, .*${CONCURRENCY} uncertain from an earlier run`)
+  );
   assert.equal(sandbox.stats().linkRequests, rowCount);
   const again = await runCli([...args, '--resend-uncertain'], { env });
   assert.equal(again.code, 0, again.stderr);
@@ -123,7 +139,9 @@ test('failed rows are written with their error, exit 1, and a resumed run retrie
   assert.equal(first.code, 1, first.stderr);
   const failed = readCsvObjects(outFile).filter((row) => row.status === 'failed');
   assert.equal(failed.length, 3);
-  assert.ok(failed.every((row) => row.errorCode !== '' && row.errorMessage !== '' && row.url === '' && row.linkId === ''));
+  assert.ok(
+    failed.every((row) => row.errorCode !== '' && row.errorMessage !== '' && row.url === '' && row.linkId === '')
+  );
   assert.match(first.stdout, /summary: 17 created, 3 failed, 0 uncertain/);
 
   const second = await runCli(args, { env });
@@ -177,7 +195,12 @@ test('bad rows are reported with their line numbers, exit 2, and nothing is sent
 
 test('--check validates only: lists bad rows and duplicates, sends nothing, needs no credentials', async (t) => {
   const { sandbox, inFile, outFile, env } = await setup(t);
-  writeCsv(inFile, [['applicationId', 'expiryTime'], ['a', '60'], ['b', 'soon'], ['a', '']]);
+  writeCsv(inFile, [
+    ['applicationId', 'expiryTime'],
+    ['a', '60'],
+    ['b', 'soon'],
+    ['a', ''],
+  ]);
   const check = ['bulk', '--check', '--in', inFile, '--out', outFile, '--workflow-id', WORKFLOW];
 
   const bad = await runCli(check, { env: { PATH: process.env.PATH } });
@@ -202,18 +225,25 @@ test('a repeated applicationId is reported and gets one link', async (t) => {
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /line 4: applicationId "a" repeats line 2; it gets one link/);
   assert.equal(sandbox.links.length, 2);
-  assert.deepEqual(readCsvObjects(outFile).map((row) => row.applicationId), ['a', 'b']);
+  assert.deepEqual(
+    readCsvObjects(outFile).map((row) => row.applicationId),
+    ['a', 'b']
+  );
 });
 
 test('per-row columns override the flags; expiresAt follows expiryTime', async (t) => {
-  const { sandbox, inFile, outFile, args, env } = await setup(t, undefined, { workflows: [WORKFLOW, 'other-workflow'] });
+  const { sandbox, inFile, outFile, args, env } = await setup(t, undefined, {
+    workflows: [WORKFLOW, 'other-workflow'],
+  });
   writeCsv(inFile, [
     ['applicationId', 'workflowId', 'expiryTime', 'redirectUrl'],
     ['a', '', '', ''],
     ['b', 'other-workflow', '30', 'https://example.com/b'],
   ]);
   const before = Date.now();
-  const result = await runCli([...args, '--expiry-minutes', '90', '--redirect-url', 'https://example.com/all'], { env });
+  const result = await runCli([...args, '--expiry-minutes', '90', '--redirect-url', 'https://example.com/all'], {
+    env,
+  });
   assert.equal(result.code, 0, result.stderr);
   const links = Object.fromEntries(sandbox.links.map((link) => [link.applicationId, link]));
   const asked = (link) => [link.workflowId, link.expiryTime, link.redirectUrl];
@@ -251,7 +281,10 @@ test('usage errors exit 2 before sending anything', async (t) => {
   const noIdColumn = path.join(dir, 'no-id.csv');
   writeCsv(noIdColumn, [['email'], ['a@example.com']]);
   const otherOut = path.join(dir, 'other.csv');
-  writeCsv(otherOut, [['something', 'else'], ['1', '2']]);
+  writeCsv(otherOut, [
+    ['something', 'else'],
+    ['1', '2'],
+  ]);
   const unclosedQuote = path.join(dir, 'broken.csv');
   fs.writeFileSync(unclosedQuote, 'applicationId\n"a\n');
   const outInMissingDir = path.join(dir, 'no-such-dir', 'links.csv');
@@ -270,7 +303,11 @@ test('usage errors exit 2 before sending anything', async (t) => {
     [['bulk', '--in', path.join(dir, 'missing.csv'), '--out', outFile, '--workflow-id', WORKFLOW], env, /cannot read/],
     [['bulk', '--in', inFile, '--out', otherOut, '--workflow-id', WORKFLOW], env, /exists with other columns/],
     [args, { PATH: process.env.PATH, FACEKI_BASE_URL: sandbox.url }, /no credentials/],
-    [[...args, '--client-id', 'other'], { PATH: process.env.PATH, FACEKI_TOKEN: 'a-token' }, /--client-id needs FACEKI_CLIENT_SECRET/],
+    [
+      [...args, '--client-id', 'other'],
+      { PATH: process.env.PATH, FACEKI_TOKEN: 'a-token' },
+      /--client-id needs FACEKI_CLIENT_SECRET/,
+    ],
     [[...args, '--client-secret', 'x'], env, /Unknown option '--client-secret'/],
   ];
   for (const [caseArgs, caseEnv, message] of cases) {

@@ -29,7 +29,17 @@ async function setup(t, rowCount) {
   const inFile = path.join(dir, 'users.csv');
   const outFile = path.join(dir, 'links.csv');
   if (rowCount !== undefined) peopleCsv(inFile, rowCount);
-  const args = ['bulk', '--in', inFile, '--out', outFile, '--workflow-id', WORKFLOW, '--concurrency', String(CONCURRENCY)];
+  const args = [
+    'bulk',
+    '--in',
+    inFile,
+    '--out',
+    outFile,
+    '--workflow-id',
+    WORKFLOW,
+    '--concurrency',
+    String(CONCURRENCY),
+  ];
   return { sandbox, dir, inFile, outFile, args, env: sandboxEnv(sandbox) };
 }
 
@@ -38,7 +48,7 @@ function rawCells(file) {
   return readCsvObjects(file).flatMap((row) => [...Object.keys(row), ...Object.values(row)]);
 }
 
-test('#3: every cell bulk writes is formula-guarded, from the input and from the server; resume still matches', async (t) => {
+test('#3: every cell bulk writes is formula-guarded, from the input or the server; resume still matches', async (t) => {
   const { sandbox, inFile, outFile, args, env } = await setup(t);
   writeCsv(inFile, [
     ['applicationId', '=cmd', 'note'],
@@ -65,7 +75,7 @@ test('#3: every cell bulk writes is formula-guarded, from the input and from the
   assert.equal(sandbox.stats().linkRequests, 3);
 });
 
-test('#9: output and journal are 0600, replaced whole through a random temp name, never through a symlink', async (t) => {
+test('#9: output and journal are 0600, replaced through a random temp name, never through a symlink', async (t) => {
   const { sandbox, dir, outFile, args, env } = await setup(t, 5);
   fs.writeFileSync(outFile, '', { mode: 0o644 }); // an empty output left by someone: replaced, not reused
   fs.chmodSync(outFile, 0o644);
@@ -100,10 +110,13 @@ test('#9: rows are written in input order, whatever order the answers come in', 
   const finishOrder = sandbox.links.map((link) => link.applicationId);
   const inputOrder = Array.from({ length: rowCount }, (_, i) => `user-${i + 1}`);
   assert.notDeepEqual(finishOrder, inputOrder, 'the answers did come out of order');
-  assert.deepEqual(readCsvObjects(outFile).map((row) => row.applicationId), inputOrder);
+  assert.deepEqual(
+    readCsvObjects(outFile).map((row) => row.applicationId),
+    inputOrder
+  );
 });
 
-test('#10: kill -9 at concurrency 8, then resume: no applicationId is sent twice; the rows in flight are listed', async (t) => {
+test('#10: kill -9 at concurrency 8, then resume: no applicationId sent twice; rows in flight listed', async (t) => {
   const rowCount = 400;
   const { sandbox, outFile, args, env } = await setup(t, rowCount);
   sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 25 })));
@@ -120,7 +133,10 @@ test('#10: kill -9 at concurrency 8, then resume: no applicationId is sent twice
   const sentTwice = [...linkRequestsPerApplication(sandbox)].filter(([, count]) => count > 1);
   assert.deepEqual(sentTwice, [], 'an applicationId was sent again after kill -9');
   const rows = readCsvObjects(outFile);
-  assert.deepEqual(rows.map((row) => row.applicationId), Array.from({ length: rowCount }, (_, i) => `user-${i + 1}`));
+  assert.deepEqual(
+    rows.map((row) => row.applicationId),
+    Array.from({ length: rowCount }, (_, i) => `user-${i + 1}`)
+  );
   const uncertain = rows.filter((row) => row.status === 'uncertain');
   t.diagnostic(`rows in flight at kill -9, now uncertain: ${uncertain.length}`);
   assert.ok(uncertain.length >= 1 && uncertain.length <= CONCURRENCY, `${uncertain.length} uncertain rows`);
@@ -136,7 +152,10 @@ test('#10: kill -9 at concurrency 8, then resume: no applicationId is sent twice
   assert.equal(final.length, rowCount);
   assert.ok(final.every((row) => row.status === 'created'));
   const resent = [...linkRequestsPerApplication(sandbox)].filter(([, count]) => count > 1).map(([id]) => id);
-  assert.ok(resent.every((id) => uncertain.some((row) => row.applicationId === id)), 'only uncertain rows were resent');
+  assert.ok(
+    resent.every((id) => uncertain.some((row) => row.applicationId === id)),
+    'only uncertain rows were resent'
+  );
 });
 
 test('#10: a row is in the journal before its request goes out; a timed-out row is not sent again', async (t) => {
@@ -146,8 +165,12 @@ test('#10: a row is in the journal before its request goes out; a timed-out row 
   // With one row in flight and its answer held back, the CLI writes nothing while this reads.
   await until(() => sandbox.requests.some((entry) => entry.route === 'link' && entry.body !== null));
   const journal = fs.readFileSync(`${outFile}.journal`, 'utf8');
-  assert.match(journal, /^\{"sending":"user-1",/);
+  assert.match(journal, /^\{"run":\{"pid":\d+,[^\n]*\n\{"sending":"user-1",/);
   assert.equal(fs.statSync(`${outFile}.journal`).mode & 0o777, 0o600);
+  // A second run on the same output while this one is going is refused.
+  const meanwhile = await runCli(args, { env });
+  assert.equal(meanwhile.code, 2, meanwhile.stderr);
+  assert.match(meanwhile.stderr, /another bulk run \(process \d+\) is writing/);
   run.child.kill('SIGKILL');
   await run.exited;
 

@@ -1,10 +1,19 @@
 // The bulk CSV in and out, with the package's own engine (faceki-kyc-link/bulk): the same columns,
 // checks, merging of repeated applicationIds, statuses and formula guard as the CLI.
 
-import { BulkInputError, checkColumns, outputColumns, parseCsv, planRows, resultFields, toCsv } from 'faceki-kyc-link/bulk';
+import {
+  BulkInputError,
+  checkColumns,
+  outputColumns,
+  parseCsv,
+  planRows,
+  resultFields,
+  toCsv,
+} from 'faceki-kyc-link/bulk';
 
 export const MAX_ROWS = 10_000;
-export const TEMPLATE_CSV = 'applicationId,expiryTime,redirectUrl\ncustomer-0001,1440,https://example.com/verified\ncustomer-0002,,\n';
+export const TEMPLATE_CSV =
+  'applicationId,expiryTime,redirectUrl\ncustomer-0001,1440,https://example.com/verified\ncustomer-0002,,\n';
 
 /**
  * A file's header and records (each with its line; the header is line 1), or an Error whose message
@@ -23,7 +32,8 @@ export async function readBulkFile(source) {
     throw error;
   }
   if (parsed.records.length === 0) throw new Error('The file has a header but no rows.');
-  if (parsed.records.length > MAX_ROWS) throw new Error(`The file has ${parsed.records.length} rows; at most ${MAX_ROWS} at a time.`);
+  if (parsed.records.length > MAX_ROWS)
+    throw new Error(`The file has ${parsed.records.length} rows; at most ${MAX_ROWS} at a time.`);
   return parsed;
 }
 

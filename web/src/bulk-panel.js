@@ -19,12 +19,16 @@ const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
  */
 export function setUpBulkPanel(card, { client, workflow, onLinks }) {
   const body = card.querySelector('#bulk-body');
-  card.querySelector('#bulk-template').addEventListener('click', () => downloadText('kyc-links-template.csv', TEMPLATE_CSV));
+  card
+    .querySelector('#bulk-template')
+    .addEventListener('click', () => downloadText('kyc-links-template.csv', TEMPLATE_CSV));
 
   function showPicker(problem) {
     const input = el('input', { type: 'file', accept: '.csv,text/csv', id: 'bulk-file', className: 'visually-hidden' });
     input.addEventListener('change', () => input.files[0] && openFile(input.files[0]));
-    const zone = el('label', { className: 'dropzone', for: 'bulk-file' },
+    const zone = el(
+      'label',
+      { className: 'dropzone', for: 'bulk-file' },
       input,
       el('span', { className: 'dropzone-icon', 'aria-hidden': 'true' }),
       el('span', { className: 'dropzone-title' }, 'Choose a CSV file'),
@@ -54,30 +58,52 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
 
   function showReady(fileName, parsed, problem, invalid = []) {
     const rowCount = parsed.records.length;
-    const start = el('button', { type: 'button', className: 'button primary', id: 'bulk-start' }, `Generate ${plural(rowCount, 'link')}`);
+    const start = el(
+      'button',
+      { type: 'button', className: 'button primary', id: 'bulk-start' },
+      `Generate ${plural(rowCount, 'link')}`
+    );
     start.addEventListener('click', () => {
       const { workflowId, error } = workflow();
       if (error) return showReady(fileName, parsed, `Enter a valid workflow ID in the form above first. ${error}`);
       const plan = planFile(parsed, workflowId, client);
       if (plan.invalid.length > 0) {
-        const text = `${plural(plan.invalid.length, 'row')} break the rules below; nothing was sent. Fix the file and choose it again.`;
+        const rows = plural(plan.invalid.length, 'row');
+        const text = `${rows} break the rules below; nothing was sent. Fix the file and choose it again.`;
         return showReady(fileName, parsed, text, plan.invalid);
       }
       run(fileName, parsed, plan);
     });
-    const extra = parsed.header.filter((column) => !['applicationId', 'workflowId', 'expiryTime', 'redirectUrl'].includes(column));
+    const extra = parsed.header.filter(
+      (column) => !['applicationId', 'workflowId', 'expiryTime', 'redirectUrl'].includes(column)
+    );
     replaceChildren(
       body,
       problem && el('p', { className: 'notice error-notice', role: 'alert' }, problem),
       invalid.length > 0 && problemTable(invalid),
-      el('div', { className: 'file-summary' },
+      el(
+        'div',
+        { className: 'file-summary' },
         el('span', { className: 'file-icon', 'aria-hidden': 'true' }),
-        el('div', {},
+        el(
+          'div',
+          {},
           el('strong', {}, fileName),
-          el('p', { className: 'muted' }, plural(rowCount, 'row'), extra.length ? ` · copied to the results: ${extra.join(', ')}` : '')
+          el(
+            'p',
+            { className: 'muted' },
+            plural(rowCount, 'row'),
+            extra.length ? ` · copied to the results: ${extra.join(', ')}` : ''
+          )
         ),
-        el('div', { className: 'file-actions' },
-          el('button', { type: 'button', className: 'button ghost', onclick: () => showPicker() }, 'Choose another file'),
+        el(
+          'div',
+          { className: 'file-actions' },
+          el(
+            'button',
+            { type: 'button', className: 'button ghost', onclick: () => showPicker() },
+            'Choose another file'
+          ),
           invalid.length === 0 && start
         )
       )
@@ -92,7 +118,18 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
     let failed = 0;
 
     const bar = el('div', { className: 'progress-bar' });
-    const track = el('div', { className: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': 0, 'aria-label': 'Bulk progress' }, bar);
+    const track = el(
+      'div',
+      {
+        className: 'progress',
+        role: 'progressbar',
+        'aria-valuemin': 0,
+        'aria-valuemax': total,
+        'aria-valuenow': 0,
+        'aria-label': 'Bulk progress',
+      },
+      bar
+    );
     const counter = el('p', { className: 'progress-text', id: 'bulk-progress-text' });
     const update = () => {
       bar.style.width = `${(100 * done) / total}%`;
@@ -102,7 +139,9 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
     update();
     replaceChildren(
       body,
-      el('div', { className: 'progress-head' },
+      el(
+        'div',
+        { className: 'progress-head' },
         el('strong', {}, `Generating links from ${fileName}`),
         el('button', { type: 'button', className: 'button ghost small', onclick: () => controller.abort() }, 'Cancel')
       ),
@@ -135,25 +174,45 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
     if (plan.duplicates.length) notes.push(`${plural(plan.duplicates.length, 'repeated applicationId')} merged`);
     if (summary.notStarted) notes.push(`${summary.notStarted} not started`);
     const download = () =>
-      downloadText(timestampedName('kyc-links', 'csv'), resultsCsv(header, rows.map(({ job, result }) => ({ fields: job.fields, result }))));
+      downloadText(
+        timestampedName('kyc-links', 'csv'),
+        resultsCsv(
+          header,
+          rows.map(({ job, result }) => ({ fields: job.fields, result }))
+        )
+      );
     replaceChildren(
       body,
-      el('div', { className: 'bulk-summary', id: 'bulk-summary' },
+      el(
+        'div',
+        { className: 'bulk-summary', id: 'bulk-summary' },
         stat(summary.created, 'created', 'stat good'),
         stat(summary.failed, 'failed', summary.failed ? 'stat bad' : 'stat'),
         stat(summary.uncertain, 'uncertain', summary.uncertain ? 'stat bad' : 'stat'),
-        el('div', { className: 'summary-text' },
+        el(
+          'div',
+          { className: 'summary-text' },
           el('strong', {}, cancelled ? 'Cancelled' : 'Done'),
           el('p', { className: 'muted' }, `${fileName} · ${notes.join(' · ')}`)
         ),
-        el('div', { className: 'file-actions' },
+        el(
+          'div',
+          { className: 'file-actions' },
           el('button', { type: 'button', className: 'button ghost', onclick: () => showPicker() }, 'New file'),
-          el('button', { type: 'button', className: 'button primary', id: 'bulk-download', onclick: download }, 'Download results CSV')
+          el(
+            'button',
+            { type: 'button', className: 'button primary', id: 'bulk-download', onclick: download },
+            'Download results CSV'
+          )
         )
       ),
       summary.uncertain > 0 &&
-        el('p', { className: 'notice error-notice', role: 'alert' },
-          'Uncertain rows may already have a link: FACEKI gave no clear answer. Check them in the FACEKI portal before sending them again.'),
+        el(
+          'p',
+          { className: 'notice error-notice', role: 'alert' },
+          'Uncertain rows may already have a link: FACEKI gave no clear answer. ' +
+            'Check them in the FACEKI portal before sending them again.'
+        ),
       unfinished.length > 0 && failureTable(unfinished)
     );
   }
@@ -163,18 +222,40 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
 
 function historyEntry({ job, result, createdAt }) {
   const { workflowId, applicationId } = job.request;
-  return { linkId: result.linkId, url: result.url, workflowId, applicationId, createdAt, expiresAt: result.expiresAt || null };
+  return {
+    linkId: result.linkId,
+    url: result.url,
+    workflowId,
+    applicationId,
+    createdAt,
+    expiresAt: result.expiresAt || null,
+  };
 }
 
 function stat(value, label, className) {
-  return el('div', { className }, el('span', { className: 'stat-value' }, String(value)), el('span', { className: 'stat-label' }, label));
+  return el(
+    'div',
+    { className },
+    el('span', { className: 'stat-value' }, String(value)),
+    el('span', { className: 'stat-label' }, label)
+  );
 }
 
 function table(id, headings, rows) {
-  return el('div', { className: 'table-wrap failures' },
-    el('table', { id },
+  return el(
+    'div',
+    { className: 'table-wrap failures' },
+    el(
+      'table',
+      { id },
       el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...rows.map((cells) => el('tr', {}, ...cells.map((cell, index) => el('td', index === 0 ? { className: 'nowrap' } : {}, cell)))))
+      el(
+        'tbody',
+        {},
+        ...rows.map((cells) =>
+          el('tr', {}, ...cells.map((cell, index) => el('td', index === 0 ? { className: 'nowrap' } : {}, cell)))
+        )
+      )
     )
   );
 }
@@ -185,10 +266,14 @@ function problemTable(invalid) {
 }
 
 function failureTable(rows) {
-  return table('bulk-failures', ['Line', 'Application ID', 'Status', 'Reason'], rows.map(({ job, result }) => [
-    String(job.line),
-    job.request.applicationId,
-    result.status,
-    el('span', {}, el('span', { className: 'chip' }, result.errorCode), ' ', result.errorMessage),
-  ]));
+  return table(
+    'bulk-failures',
+    ['Line', 'Application ID', 'Status', 'Reason'],
+    rows.map(({ job, result }) => [
+      String(job.line),
+      job.request.applicationId,
+      result.status,
+      el('span', {}, el('span', { className: 'chip' }, result.errorCode), ' ', result.errorMessage),
+    ])
+  );
 }

@@ -2,23 +2,35 @@
 // The journal beside the output (links.csv.journal): one JSON line when a row is about to be sent,
 // fsync'd before its request goes out, and one when its result is known. A run killed at any point
 // leaves in it every row that may have reached FACEKI, so a resumed run never sends one of them twice
-// by accident. Once the output holds what the journal says, the journal is removed.
+// by accident. Once the output holds what the journal says, the journal is removed. Its first line
+// names the process writing it, so a second run on the same output can tell that one is still going.
 
 const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { promisify } = require('node:util');
 const { UsageError } = require('../usage-error.cjs');
 const { createPrivateFile, fsyncFolder, readPrivateFile } = require('./safe-files.cjs');
-const path = require('node:path');
 
 const write = promisify(fs.write);
 const fsync = promisify(fs.fsync);
 
 const journalPathFor = (outPath) => `${outPath}.journal`;
 
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
 /**
  * What a journal says, by applicationId: the row's fields, and its result once it was written.
  * A last line cut short (a crash mid-write) is ignored: its fsync never finished, so its row was
- * not sent (a sending line) or is still known to be in flight (a result line).
+ * not sent (a sending line) or is still known to be in flight (a result line). Throws a UsageError
+ * while the run that writes it is still going.
  * @returns {Map<string, { fields: string[], result: object | null }>}
  */
 function readJournal(file) {
@@ -34,6 +46,9 @@ function readJournal(file) {
     } catch {
       throw new UsageError(`journal ${file} line ${index + 1} is damaged; check its rows by hand before removing it`);
     }
+    if (entry.run && entry.run.host === os.hostname() && entry.run.pid !== process.pid && isRunning(entry.run.pid)) {
+      throw new UsageError(`another bulk run (process ${entry.run.pid}) is writing ${file}; let it finish first`);
+    }
     if (typeof entry.sending === 'string') rows.set(entry.sending, { fields: entry.fields, result: null });
     else if (typeof entry.result === 'string') rows.set(entry.result, { fields: entry.fields, result: entry.outcome });
   }
@@ -48,6 +63,8 @@ function createJournal(file) {
   let fd;
   try {
     fd = createPrivateFile(file);
+    fs.writeSync(fd, JSON.stringify({ run: { pid: process.pid, host: os.hostname() } }) + '\n');
+    fs.fsyncSync(fd);
     fsyncFolder(path.dirname(file));
   } catch (error) {
     throw new UsageError(`cannot create journal ${file}: ${error.code ?? error.message}`);

@@ -6,7 +6,8 @@ const cliProgress = require('cli-progress');
 
 const PLAIN_INTERVAL_MS = 5000;
 const BAR_FORMAT =
-  '{bar} {value}/{total} | created {created} | failed {failed} | uncertain {uncertain} | {rate} rows/s | ETA {eta_formatted}';
+  '{bar} {value}/{total} | created {created} | failed {failed} | uncertain {uncertain} | ' +
+  '{rate} rows/s | ETA {eta_formatted}';
 const NO_ROWS = { created: 0, failed: 0, uncertain: 0 };
 
 function rateAndEta(counts, total, startedAt, now) {

@@ -41,7 +41,8 @@ function runSummary({ outPath, plan, result, seconds }) {
   const parts = [`${result.created} created`, `${result.failed} failed`, `${result.uncertain} uncertain`];
   parts.push(...earlierParts(plan));
   if (result.notStarted > 0) parts.push(`${result.notStarted} not started`);
-  return `summary: ${parts.join(', ')}; ${sent} row(s) sent in ${seconds.toFixed(1)} s (${rate} rows/s); results in ${outPath}`;
+  const pace = `${sent} row(s) sent in ${seconds.toFixed(1)} s (${rate} rows/s)`;
+  return `summary: ${parts.join(', ')}; ${pace}; results in ${outPath}`;
 }
 
 /**
@@ -54,7 +55,8 @@ function uncertainLines(outPath, rows) {
     const why = errorCode ? ` (${terminalSafe(errorCode)})` : ' (in flight when the run stopped)';
     return `  line ${line}: applicationId ${quoted(applicationId)}${why}`;
   });
-  if (rows.length > MAX_LISTED) listed.push(`  ... and ${rows.length - MAX_LISTED} more: status uncertain in ${outPath}`);
+  if (rows.length > MAX_LISTED)
+    listed.push(`  ... and ${rows.length - MAX_LISTED} more: status uncertain in ${outPath}`);
   return [
     `uncertain: ${rows.length} row(s) may already have a link; they are not sent again:`,
     ...listed,
@@ -70,4 +72,12 @@ function resumeHint(outPath) {
   );
 }
 
-module.exports = { invalidRowLines, duplicateLines, checkSummary, runSummary, uncertainLines, resumeHint, terminalSafe };
+module.exports = {
+  invalidRowLines,
+  duplicateLines,
+  checkSummary,
+  runSummary,
+  uncertainLines,
+  resumeHint,
+  terminalSafe,
+};
