@@ -100,7 +100,7 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
   );
 });
 
-test('a second SIGINT abandons the rows in flight: exit 130; they are uncertain and not sent again unasked', async (t) => {
+test('a second SIGINT abandons the rows in flight: exit 130; they end uncertain, not resent unasked', async (t) => {
   const rowCount = 20;
   const { sandbox, outFile, args, env } = await setup(t, rowCount);
   // The first requests hang, so they are still in flight when Ctrl-C comes twice.
