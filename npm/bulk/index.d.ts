@@ -69,10 +69,8 @@ export declare function parseCsv(text: string): { header: string[]; records: Csv
 export declare function parseOwnCsv(text: string): { header: string[]; records: CsvRecord[] };
 export declare function toCsv(rows: readonly (readonly string[])[]): string;
 export declare function spreadsheetSafe(cell: string): string;
-export declare function unguardCell(cell: string): string;
 export declare function numberOrText(text: string | undefined): number | string | undefined;
 export declare function expiresAt(expiryTime: number | undefined, now?: number): string | null;
-export declare function requestFor(row: Record<string, string | undefined>, defaults: BulkDefaults): KycLinkRequest;
 export declare function requestIssues(request: unknown, client: Pick<KycClient, 'validate'>): ValidationIssue[];
 export declare function defaultsProblems(
   defaults: BulkDefaults,
@@ -86,16 +84,8 @@ export declare function planRows(input: {
   previous?: Map<string, string>;
   resendUncertain?: boolean;
 }): BulkPlan;
-export declare function createdResult(job: BulkJob, link: { linkId: string; url: string }, now?: number): BulkResult;
-export declare function failedResult(error: unknown): BulkResult;
 export declare function resultFields(fields: string[], result: Partial<BulkResult>): string[];
 export declare function resultOf(outputFields: string[], inputWidth: number): BulkResult;
-export declare function runBounded<T>(
-  items: T[],
-  concurrency: number,
-  halt: AbortSignal,
-  work: (item: T) => Promise<void>
-): Promise<number>;
 export declare function runRows(input: {
   client: Pick<KycClient, 'generateKycLink'>;
   jobs: BulkJob[];

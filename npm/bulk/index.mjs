@@ -12,7 +12,7 @@ export {
   STATUS,
 } from './columns.mjs';
 export { parseCsv, parseOwnCsv, toCsv } from './csv.mjs';
-export { spreadsheetSafe, unguardCell } from './formula-guard.mjs';
+export { spreadsheetSafe } from './formula-guard.mjs';
 export { defaultsProblems, planRows } from './plan.mjs';
-export { expiresAt, numberOrText, requestFor, requestIssues } from './request.mjs';
-export { createdResult, failedResult, resultFields, resultOf, runBounded, runRows } from './run.mjs';
+export { expiresAt, numberOrText, requestIssues } from './request.mjs';
+export { resultFields, resultOf, runRows } from './run.mjs';

@@ -12,7 +12,7 @@ const OUTCOME_UNKNOWN = new Set(['TIMEOUT', 'ABORTED', 'BAD_RESPONSE']);
  * every started item has finished. `work` must not reject.
  * @returns {Promise<number>} how many items were started
  */
-export async function runBounded(items, concurrency, halt, work) {
+async function runBounded(items, concurrency, halt, work) {
   let next = 0;
   async function lane() {
     while (!halt.aborted && next < items.length) await work(items[next++]);
@@ -22,7 +22,7 @@ export async function runBounded(items, concurrency, halt, work) {
 }
 
 /** The result of a row that got a link. */
-export function createdResult(job, link, now = Date.now()) {
+function createdResult(job, link, now = Date.now()) {
   return {
     status: STATUS.CREATED,
     linkId: link.linkId,
@@ -34,7 +34,7 @@ export function createdResult(job, link, now = Date.now()) {
 }
 
 /** The result of a row whose call rejected. KycError messages are secret-free by design. */
-export function failedResult(error) {
+function failedResult(error) {
   const code = error?.code ?? 'UNEXPECTED';
   return {
     status: OUTCOME_UNKNOWN.has(code) ? STATUS.UNCERTAIN : STATUS.FAILED,

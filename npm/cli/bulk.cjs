@@ -35,7 +35,7 @@ const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 256;
 // --check only validates: its client never sends, so it needs no real credentials.
 const CHECK_ONLY_CLIENT = { token: 'check-only' };
-const NO_EARLIER_RUN = { rows: new Map(), outputExists: false, journalRows: 0 };
+const NO_EARLIER_RUN = new Map();
 const FLAG_FOR_FIELD = { workflowId: '--workflow-id', expiryTime: '--expiry-minutes', redirectUrl: '--redirect-url' };
 
 function concurrencyFrom(text) {
@@ -87,13 +87,14 @@ async function bulk(flags, io) {
   try {
     const flagProblems = defaultsProblems(settings.defaults, client);
     if (flagProblems.length > 0) {
-      throw new UsageError(flagProblems.map((issue) => `${FLAG_FOR_FIELD[issue.field]}: ${issue.message}`).join('; '));
+      const text = flagProblems.map((issue) => `${FLAG_FOR_FIELD[issue.field]}: ${report.terminalSafe(issue.message)}`);
+      throw new UsageError(text.join('; '));
     }
     const plan = planRows({
       ...input,
       defaults: settings.defaults,
       client,
-      previous: statusesOf(earlier.rows),
+      previous: statusesOf(earlier),
       resendUncertain: settings.resendUncertain,
     });
     const problems = report.invalidRowLines(settings.inPath, plan.invalid);
@@ -135,7 +136,7 @@ function settle(outPath, header, order, rows) {
 
 async function send(client, plan, input, earlier, settings, io) {
   const { outPath } = settings;
-  const rows = new Map(earlier.rows);
+  const rows = new Map(earlier);
   const order = inputOrder(input.header, input.records);
   // An earlier run's journal is folded into the output first, so this run starts a journal of its own.
   try {
@@ -143,40 +144,14 @@ async function send(client, plan, input, earlier, settings, io) {
   } catch (error) {
     throw new UsageError(`cannot write output file ${outPath}: ${error.code ?? error.message}`);
   }
-  const journal = createJournal(journalPathFor(outPath));
-  const progress = startProgress(io.stderr, plan.jobs.length);
-  const onStop = () => io.stderr.write('\nstopping: finishing the rows in flight (Ctrl-C again abandons them)\n');
-  io.signal.addEventListener('abort', onStop, { once: true });
-  // Each row in flight listens on `abandon`; past 10, Node would warn of a leak that is not one.
-  setMaxListeners(settings.concurrency + 1, io.abandonSignal);
   const uncertain = plan.uncertain.map((row) => ({ ...row, errorCode: rows.get(row.applicationId).result.errorCode }));
-  const counts = { created: 0, failed: 0, uncertain: 0 };
   const startedAt = Date.now();
-  let result;
-  try {
-    result = await runRows({
-      client,
-      jobs: plan.jobs,
-      concurrency: settings.concurrency,
-      stop: io.signal,
-      abandon: io.abandonSignal,
-      beforeSend: (job) => journal.sending(job.request.applicationId, job.fields),
-      onResult(job, outcome) {
-        const { line, request } = job;
-        journal.result(request.applicationId, job.fields, outcome);
-        rows.set(request.applicationId, { fields: job.fields, result: outcome });
-        if (outcome.status === STATUS.UNCERTAIN) {
-          uncertain.push({ line, applicationId: request.applicationId, errorCode: outcome.errorCode });
-        }
-        counts[outcome.status]++;
-        progress.update(counts);
-      },
-    });
-  } finally {
-    progress.stop();
-    io.signal.removeEventListener('abort', onStop);
-    await journal.close();
-  }
+  const result = await sendJournaled(client, plan.jobs, settings, io, (job, outcome) => {
+    rows.set(job.request.applicationId, { fields: job.fields, result: outcome });
+    if (outcome.status === STATUS.UNCERTAIN) {
+      uncertain.push({ line: job.line, applicationId: job.request.applicationId, errorCode: outcome.errorCode });
+    }
+  });
   try {
     settle(outPath, input.header, order, rows);
   } catch (error) {
@@ -196,6 +171,37 @@ async function send(client, plan, input, earlier, settings, io) {
     )
   );
   return conclude(result, io, outPath, uncertain.length);
+}
+
+/** The engine's run with this run's journal, progress on stderr and Ctrl-C; `onResult` once per row sent. */
+async function sendJournaled(client, jobs, settings, io, onResult) {
+  const journal = createJournal(journalPathFor(settings.outPath));
+  const progress = startProgress(io.stderr, jobs.length);
+  const counts = { created: 0, failed: 0, uncertain: 0 };
+  const onStop = () => io.stderr.write('\nstopping: finishing the rows in flight (Ctrl-C again abandons them)\n');
+  io.signal.addEventListener('abort', onStop, { once: true });
+  // Each row in flight listens on `abandon`; past 10, Node would warn of a leak that is not one.
+  setMaxListeners(settings.concurrency + 1, io.abandonSignal);
+  try {
+    return await runRows({
+      client,
+      jobs,
+      concurrency: settings.concurrency,
+      stop: io.signal,
+      abandon: io.abandonSignal,
+      beforeSend: (job) => journal.sending(job.request.applicationId, job.fields),
+      onResult(job, outcome) {
+        journal.result(job.request.applicationId, job.fields, outcome);
+        onResult(job, outcome);
+        counts[outcome.status]++;
+        progress.update(counts);
+      },
+    });
+  } finally {
+    progress.stop();
+    io.signal.removeEventListener('abort', onStop);
+    await journal.close();
+  }
 }
 
 /** Says why the run ended, and how to resume when it did not finish; returns the exit code. */

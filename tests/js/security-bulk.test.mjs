@@ -176,7 +176,8 @@ test('#10: a row is in the journal before its request goes out; a timed-out row 
 
   // A TIMEOUT says the link may have been made: uncertain too.
   sandbox.failNext([{ delayMs: 2000 }]);
-  const timedOut = await runCli([...args, '--timeout-ms', '300', '--max-retries', '0'], { env });
+  // One at a time, so the held answer is user-2's.
+  const timedOut = await runCli([...args, '--concurrency', '1', '--timeout-ms', '300', '--max-retries', '0'], { env });
   assert.equal(timedOut.code, 1, timedOut.stderr);
   const byId = Object.fromEntries(readCsvObjects(outFile).map((row) => [row.applicationId, row]));
   assert.equal(byId['user-1'].status, 'uncertain');

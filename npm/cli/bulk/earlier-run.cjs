@@ -7,6 +7,10 @@ const { UsageError } = require('../usage-error.cjs');
 const { journalPathFor, readJournal } = require('./journal.cjs');
 const { asUsageError } = require('./read-csv.cjs');
 const { readPrivateFile } = require('./safe-files.cjs');
+const { terminalSafe } = require('./terminal-text.cjs');
+
+// Outputs written before the engine called a created row `created`; read so, they get no second link.
+const LEGACY_CREATED = 'ok';
 
 const IN_FLIGHT = {
   status: STATUS.UNCERTAIN,
@@ -18,8 +22,8 @@ const IN_FLIGHT = {
 };
 
 /**
- * @returns {{ rows: Map<string, { fields: string[], result: object }>, outputExists: boolean, journalRows: number }}
- *   rows by applicationId, in the order the output lists them
+ * @returns {Map<string, { fields: string[], result: object }>} rows by applicationId, in the order the
+ *   output lists them (then the journal's new ones)
  */
 function readEarlierRun(outPath, header) {
   const rows = new Map();
@@ -29,18 +33,20 @@ function readEarlierRun(outPath, header) {
     const columns = outputColumns(header);
     if (earlier.header.length > 0 && earlier.header.join('\n') !== columns.join('\n')) {
       throw new UsageError(
-        `${outPath} exists with other columns than this input gives (${earlier.header.join(', ')}); ` +
+        `${outPath} exists with other columns than this input gives (${terminalSafe(earlier.header.join(', '))}); ` +
           'to resume, pass the same --in as before; otherwise pass a new --out'
       );
     }
     const idIndex = header.indexOf(ID_COLUMN);
     for (const { fields } of earlier.records) {
-      rows.set(fields[idIndex], { fields: fields.slice(0, header.length), result: resultOf(fields, header.length) });
+      const result = resultOf(fields, header.length);
+      if (result.status === LEGACY_CREATED) result.status = STATUS.CREATED;
+      rows.set(fields[idIndex], { fields: fields.slice(0, header.length), result });
     }
   }
   const journal = readJournal(journalPathFor(outPath));
   for (const [id, entry] of journal) rows.set(id, { fields: entry.fields, result: entry.result ?? IN_FLIGHT });
-  return { rows, outputExists: text !== null, journalRows: journal.size };
+  return rows;
 }
 
 /** Status by applicationId, as the engine's planRows takes it. */

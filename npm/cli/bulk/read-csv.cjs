@@ -4,13 +4,17 @@
 const fs = require('node:fs');
 const { BulkInputError, checkColumns, parseCsv } = require('../../dist/bulk.cjs');
 const { UsageError } = require('../usage-error.cjs');
+const { terminalSafe } = require('./terminal-text.cjs');
 
-/** Runs `read()`, turning the engine's BulkInputError into a UsageError that names the file. */
+/**
+ * Runs `read()`, turning the engine's BulkInputError into a UsageError that names the file. Its message
+ * can quote the file (a column name, a bad field), so it is made terminal-safe.
+ */
 function asUsageError(what, file, read) {
   try {
     return read();
   } catch (error) {
-    if (error instanceof BulkInputError) throw new UsageError(`${what} ${file} ${error.message}`);
+    if (error instanceof BulkInputError) throw new UsageError(`${what} ${file} ${terminalSafe(error.message)}`);
     throw error;
   }
 }
