@@ -1,6 +1,7 @@
 // Issue 11's bulk findings, one test each, against the CLI and the sandbox: #3 CSV formula injection,
 // #9 the output's permissions, temp file and symlinks, and the order of its rows, #10 a resumed run
-// giving a person a second link. Run: node --test tests/js/security-bulk.test.mjs
+// giving a person a second link, and bulk's share of #4 (file text escaped before the terminal).
+// Run: node --test tests/js/security-bulk.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -191,4 +192,20 @@ test('#10: a row is in the journal before its request goes out; a timed-out row 
   assert.match(resumed.stderr, /line 2: applicationId "user-1" \(in flight when the run stopped\)/);
   assert.match(resumed.stderr, /line 3: applicationId "user-2" \(TIMEOUT\)/);
   assert.deepEqual(Object.fromEntries(linkRequestsPerApplication(sandbox)), { 'user-1': 1, 'user-2': 1, 'user-3': 1 });
+});
+
+test('#4 (bulk): text from the file reaches the terminal with its control characters escaped', async (t) => {
+  const { sandbox, inFile, args, env } = await setup(t);
+  const title = '\u001b]0;pwned\u0007';
+  fs.writeFileSync(inFile, `applicationId,x${title},x${title}\nuser-1,,\n`);
+  const repeated = await runCli(args, { env });
+  assert.equal(repeated.code, 2, repeated.stderr);
+  assert.match(repeated.stderr, /repeats column\(s\): x\\u001b\]0;pwned\\u0007/);
+
+  writeCsv(inFile, [['applicationId'], ['\u202eevil'], ['\u202eevil']]);
+  const duplicate = await runCli(args, { env });
+  assert.equal(duplicate.code, 0, duplicate.stderr);
+  assert.match(duplicate.stderr, /applicationId "\\u202eevil" repeats line 2/);
+  for (const output of [repeated, duplicate]) assert.doesNotMatch(output.stdout + output.stderr, /[\u001b\u0007\u202e]/);
+  assert.equal(sandbox.stats().linkRequests, 1);
 });
