@@ -1,18 +1,23 @@
 'use strict';
-// `faceki-kyc-link bulk`: a CSV of people in, a CSV of links out, resumable without a second link for
-// anyone who already has one.
+// `faceki-kyc-link bulk`: a CSV of people in, a CSV of links out. The engine (faceki-kyc-link/bulk)
+// checks, merges and sends the rows; this file adds the files, resume, progress and signals. A row is
+// recorded in the journal before its request goes out, so a resumed run never gives anyone a second
+// link by accident: rows that were in flight, or timed out, are uncertain and not sent again unless
+// --resend-uncertain is given.
 
+const { setMaxListeners } = require('node:events');
 const { createKycClient } = require('../dist/index.cjs');
+const { STATUS, defaultsProblems, planRows, runRows } = require('../dist/bulk.cjs');
 const { clientOptionsFrom, CLIENT_FLAGS } = require('./credentials.cjs');
 const { EXIT } = require('./exit-codes.cjs');
 const { UsageError } = require('./usage-error.cjs');
-const { checkInputColumns, RESULT_COLUMNS } = require('./bulk/columns.cjs');
-const { openOutput, readEarlierRun } = require('./bulk/output-file.cjs');
-const { defaultsProblems, planRows } = require('./bulk/plan.cjs');
+const { readEarlierRun, statusesOf } = require('./bulk/earlier-run.cjs');
+const { createJournal, journalPathFor, removeJournal } = require('./bulk/journal.cjs');
+const { inputOrder, writeOutput } = require('./bulk/output.cjs');
 const { startProgress } = require('./bulk/progress.cjs');
-const { readCsv } = require('./bulk/read-csv.cjs');
+const { readInputCsv } = require('./bulk/read-csv.cjs');
 const report = require('./bulk/report.cjs');
-const { sendRows } = require('./bulk/send-rows.cjs');
+const { refuseSymlink, sameFile } = require('./bulk/safe-files.cjs');
 
 const FLAGS = {
   in: { type: 'string' },
@@ -22,6 +27,7 @@ const FLAGS = {
   'redirect-url': { type: 'string' },
   concurrency: { type: 'string' },
   check: { type: 'boolean' },
+  'resend-uncertain': { type: 'boolean' },
   ...CLIENT_FLAGS,
 };
 
@@ -29,30 +35,43 @@ const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 256;
 // --check only validates: its client never sends, so it needs no real credentials.
 const CHECK_ONLY_CLIENT = { token: 'check-only' };
-const NO_EARLIER_RUN = { exists: false, records: [], finishedIds: new Set() };
+const NO_EARLIER_RUN = new Map();
+const FLAG_FOR_FIELD = { workflowId: '--workflow-id', expiryTime: '--expiry-minutes', redirectUrl: '--redirect-url' };
+
+function concurrencyFrom(text) {
+  if (text === undefined) return DEFAULT_CONCURRENCY;
+  const value = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+  if (!(value >= 1 && value <= MAX_CONCURRENCY)) {
+    throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
+  }
+  return value;
+}
 
 function settingsFrom(flags) {
   if (flags.in === undefined) throw new UsageError('--in is required');
   if (flags.out === undefined && !flags.check) throw new UsageError('--out is required (or --check to only validate)');
-  const concurrency = Number(flags.concurrency ?? DEFAULT_CONCURRENCY);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
+  if (flags.out !== undefined && sameFile(flags.in, flags.out)) {
+    throw new UsageError(`--out names the input file ${flags.in}: bulk never overwrites its input; pass another --out`);
   }
   return {
     inPath: flags.in,
     outPath: flags.out,
-    concurrency,
-    defaults: { workflowId: flags['workflow-id'], expiryTime: flags['expiry-minutes'], redirectUrl: flags['redirect-url'] },
+    concurrency: concurrencyFrom(flags.concurrency),
+    resendUncertain: Boolean(flags['resend-uncertain']),
+    defaults: {
+      workflowId: flags['workflow-id'],
+      expiryTime: flags['expiry-minutes'],
+      redirectUrl: flags['redirect-url'],
+    },
   };
 }
 
 function readInput({ inPath, defaults }) {
-  const { header, records } = readCsv(inPath, 'input file');
-  checkInputColumns(header, inPath);
-  if (defaults.workflowId === undefined && !header.includes('workflowId')) {
+  const input = readInputCsv(inPath);
+  if (defaults.workflowId === undefined && !input.header.includes('workflowId')) {
     throw new UsageError(`--workflow-id is required unless ${inPath} has a workflowId column`);
   }
-  return { columns: header, records };
+  return input;
 }
 
 function printLines(stream, lines) {
@@ -62,76 +81,149 @@ function printLines(stream, lines) {
 async function bulk(flags, io) {
   const settings = settingsFrom(flags);
   const input = readInput(settings);
-  const outColumns = [...input.columns, ...RESULT_COLUMNS];
-  const earlier = settings.outPath === undefined ? NO_EARLIER_RUN : readEarlierRun(settings.outPath, outColumns);
+  const earlier =
+    settings.outPath === undefined ? NO_EARLIER_RUN : readEarlierRunSafely(settings.outPath, input.header);
   const client = await createKycClient(flags.check ? CHECK_ONLY_CLIENT : clientOptionsFrom(flags, io.env));
   try {
-    const validate = (request) => client.validate(request);
-    const flagProblems = defaultsProblems(settings.defaults, validate);
-    if (flagProblems.length > 0) throw new UsageError(flagProblems.join('; '));
+    const flagProblems = defaultsProblems(settings.defaults, client);
+    if (flagProblems.length > 0) {
+      const text = flagProblems.map((issue) => `${FLAG_FOR_FIELD[issue.field]}: ${report.terminalSafe(issue.message)}`);
+      throw new UsageError(text.join('; '));
+    }
     const plan = planRows({
-      records: input.records,
-      columns: input.columns,
+      ...input,
       defaults: settings.defaults,
-      validate,
-      finishedIds: earlier.finishedIds,
+      client,
+      previous: statusesOf(earlier),
+      resendUncertain: settings.resendUncertain,
     });
     const problems = report.invalidRowLines(settings.inPath, plan.invalid);
     const duplicates = report.duplicateLines(settings.inPath, plan.duplicates);
     if (flags.check) {
-      printLines(io.stdout, [...problems, ...duplicates, report.checkSummary(settings.inPath, input.records.length, plan)]);
+      printLines(io.stdout, [
+        ...problems,
+        ...duplicates,
+        report.checkSummary(settings.inPath, input.records.length, plan),
+      ]);
       return problems.length > 0 ? EXIT.USAGE : EXIT.OK;
     }
     if (problems.length > 0) {
-      printLines(io.stderr, [...problems, `error: ${plan.invalid.length} bad row(s) in ${settings.inPath}; nothing was sent`]);
+      printLines(io.stderr, [
+        ...problems,
+        `error: ${plan.invalid.length} bad row(s) in ${settings.inPath}; nothing was sent`,
+      ]);
       return EXIT.USAGE;
     }
     printLines(io.stderr, duplicates);
-    return await send(client, plan, settings, outColumns, earlier, io);
+    return await send(client, plan, input, earlier, settings, io);
   } finally {
     client.close();
   }
 }
 
-async function send(client, plan, settings, outColumns, earlier, io) {
-  const output = openOutput(settings.outPath, outColumns, earlier, new Set(plan.jobs.map((job) => job.request.applicationId)));
-  const progress = startProgress(io.stderr, plan.jobs.length);
+/** What earlier runs left at --out; a symbolic link there (or at its journal) is refused. */
+function readEarlierRunSafely(outPath, header) {
+  refuseSymlink(outPath, 'output file');
+  refuseSymlink(journalPathFor(outPath), 'journal');
+  return readEarlierRun(outPath, header);
+}
+
+/** Writes the output whole; the journal goes only once the output holds all it says. */
+function settle(outPath, header, order, rows) {
+  writeOutput(outPath, header, order, rows);
+  removeJournal(journalPathFor(outPath));
+}
+
+async function send(client, plan, input, earlier, settings, io) {
+  const { outPath } = settings;
+  const rows = new Map(earlier);
+  const order = inputOrder(input.header, input.records);
+  // An earlier run's journal is folded into the output first, so this run starts a journal of its own.
+  try {
+    settle(outPath, input.header, order, rows);
+  } catch (error) {
+    throw new UsageError(`cannot write output file ${outPath}: ${error.code ?? error.message}`);
+  }
+  const uncertain = plan.uncertain.map((row) => ({ ...row, errorCode: rows.get(row.applicationId).result.errorCode }));
+  const startedAt = Date.now();
+  const result = await sendJournaled(client, plan.jobs, settings, io, (job, outcome) => {
+    rows.set(job.request.applicationId, { fields: job.fields, result: outcome });
+    if (outcome.status === STATUS.UNCERTAIN) {
+      uncertain.push({ line: job.line, applicationId: job.request.applicationId, errorCode: outcome.errorCode });
+    }
+  });
+  try {
+    settle(outPath, input.header, order, rows);
+  } catch (error) {
+    io.stderr.write(
+      `error: cannot write output file ${outPath} (${error.code ?? error.message}); every result is kept in ` +
+        `${journalPathFor(outPath)}: run the same command again to write them\n`
+    );
+    return EXIT.INTERNAL;
+  }
+  const seconds = (Date.now() - startedAt) / 1000;
+  io.stdout.write(report.runSummary({ outPath, plan, result, seconds }) + '\n');
+  printLines(
+    io.stderr,
+    report.uncertainLines(
+      outPath,
+      uncertain.sort((a, b) => a.line - b.line)
+    )
+  );
+  return conclude(result, io, outPath, uncertain.length);
+}
+
+/** The engine's run with this run's journal, progress on stderr and Ctrl-C; `onResult` once per row sent. */
+async function sendJournaled(client, jobs, settings, io, onResult) {
+  const journal = createJournal(journalPathFor(settings.outPath));
+  const progress = startProgress(io.stderr, jobs.length);
+  const counts = { created: 0, failed: 0, uncertain: 0 };
   const onStop = () => io.stderr.write('\nstopping: finishing the rows in flight (Ctrl-C again abandons them)\n');
   io.signal.addEventListener('abort', onStop, { once: true });
-  const startedAt = Date.now();
-  let result;
+  // Each row in flight listens on `abandon`; past 10, Node would warn of a leak that is not one.
+  setMaxListeners(settings.concurrency + 1, io.abandonSignal);
   try {
-    result = await sendRows({
+    return await runRows({
       client,
-      jobs: plan.jobs,
-      output,
+      jobs,
       concurrency: settings.concurrency,
       stop: io.signal,
       abandon: io.abandonSignal,
-      onProgress: (counts) => progress.update(counts),
+      beforeSend: (job) => journal.sending(job.request.applicationId, job.fields),
+      onResult(job, outcome) {
+        journal.result(job.request.applicationId, job.fields, outcome);
+        onResult(job, outcome);
+        counts[outcome.status]++;
+        progress.update(counts);
+      },
     });
   } finally {
     progress.stop();
-    output.close();
     io.signal.removeEventListener('abort', onStop);
+    await journal.close();
   }
-  const seconds = (Date.now() - startedAt) / 1000;
-  io.stdout.write(report.runSummary({ outPath: settings.outPath, plan, result, seconds }) + '\n');
-  return conclude(result, io, settings.outPath);
 }
 
 /** Says why the run ended, and how to resume when it did not finish; returns the exit code. */
-function conclude(result, io, outPath) {
+function conclude(result, io, outPath, uncertainCount) {
+  if (result.haltError) {
+    io.stderr.write(
+      `error: cannot write the journal (${result.haltError.code ?? result.haltError.message}); stopped sending\n`
+    );
+    return EXIT.INTERNAL;
+  }
   if (io.signal.aborted) {
     io.stderr.write(`interrupted; ${report.resumeHint(outPath)}\n`);
     return EXIT.INTERRUPTED;
   }
   if (result.authFailure) {
-    io.stderr.write(`error: authentication failed: ${result.authFailure.message}; stopped sending.\n`);
+    io.stderr.write(
+      `error: authentication failed: ${report.terminalSafe(result.authFailure.message)}; stopped sending.\n`
+    );
     io.stderr.write(`fix the credentials, then ${report.resumeHint(outPath)}\n`);
     return EXIT.AUTH;
   }
-  return result.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+  return result.failed > 0 || uncertainCount > 0 ? EXIT.SOME_FAILED : EXIT.OK;
 }
 
 module.exports = { bulk, BULK_FLAGS: FLAGS };

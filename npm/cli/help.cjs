@@ -6,7 +6,7 @@ Usage:
   faceki-kyc-link generate --workflow-id W [--application-id A] [--expiry-minutes N]
                            [--redirect-url U] [--base-url B] [--json]
   faceki-kyc-link bulk --in users.csv --out links.csv [--workflow-id W] [--expiry-minutes N]
-                       [--redirect-url U] [--concurrency 8] [--check]
+                       [--redirect-url U] [--concurrency 8] [--check] [--resend-uncertain]
   faceki-kyc-link sandbox [--port N] [--host H] [--allow-origin O]...
   faceki-kyc-link --help | --version
 
@@ -24,17 +24,22 @@ bulk
   other columns are copied to the output. Every row is checked before anything is sent; an
   applicationId that repeats gets one link.
   --in FILE             the input CSV (quoted fields, UTF-8 with or without BOM, CRLF or LF)
-  --out FILE            the output CSV: the input columns plus linkId, url, expiresAt,
-                        status (ok/failed), errorCode, errorMessage; each row is written as it
-                        finishes. If FILE exists, the run resumes: rows with status ok are
-                        skipped, failed rows are sent again.
+  --out FILE            the output CSV (private: 0600, never through a symbolic link): the input
+                        columns plus linkId, url, expiresAt, status, errorCode, errorMessage, in
+                        input order. status is created, failed (no link: safe to send again) or
+                        uncertain (the request went out, no clear answer: a link may exist).
+                        While it runs, results go to FILE.journal. If FILE exists, the run
+                        resumes: created rows are skipped, failed rows are sent again, and
+                        uncertain ones are listed, not sent.
   --workflow-id W       default workflow (required unless the CSV has a workflowId column)
   --expiry-minutes N    default link lifetime in minutes, 1..525600
   --redirect-url U      default redirect URL (https)
   --concurrency N       requests in flight at once, 1..256 (default 8)
   --check               only check the rows: list the bad ones with their line numbers
-  Ctrl-C stops starting rows and waits for those in flight (Ctrl-C again abandons them);
-  run the same command again to resume. Output URLs are secrets: keep links.csv private.
+  --resend-uncertain    send uncertain rows again (check them in the FACEKI portal first:
+                        a person may get a second link)
+  Ctrl-C stops starting rows and waits for those in flight (Ctrl-C again abandons them, and
+  they become uncertain); run the same command again to resume. Output URLs are secrets.
 
 sandbox
   Runs a local FACEKI-compatible server (default 127.0.0.1, any free port) until Ctrl-C.
@@ -58,7 +63,7 @@ Credentials (secrets from the environment only, never from flags: --client-secre
 
 Exit codes:
   0    success (bulk: every row ok)
-  1    bulk: some rows failed (see status and errorCode in the output)
+  1    bulk: some rows failed or are uncertain (see status and errorCode in the output)
   2    usage, configuration or validation error: nothing was sent
   3    authentication failed (bulk stops starting rows)
   4    generate: FACEKI answered with an error

@@ -1,5 +1,6 @@
 // The admin tool (web/) in Chromium, the way operations staff use it: one link with live
-// validation, copy and QR; an API error; a bulk CSV with one bad row and its results download.
+// validation, copy and QR; an API error; a bulk CSV with a bad row (nothing sent), then a good one and
+// its results download.
 // Screenshots land in test-artifacts/screenshots/.
 
 import assert from 'node:assert/strict';
@@ -12,13 +13,21 @@ import { launchChromium } from './support/chromium.mjs';
 import { screenshotDir } from './support/paths.mjs';
 import { readQrFromCanvas } from './support/qr.mjs';
 
-const BULK_CSV = [
+const BAD_BULK_CSV = [
   'applicationId,expiryTime,redirectUrl',
   'campaign-001,1440,https://example.com/welcome',
   'campaign-002,,',
-  'campaign-003,60,https://example.com/welcome',
-  'campaign-004,0,https://example.com/welcome', // expiry 0: the bad row (line 5)
-  'campaign-005,,',
+  'campaign-003,0,https://example.com/welcome', // expiry 0: the bad row (line 4)
+].join('\n');
+
+// Five rows, four people (campaign-002 repeats), an extra column, and a cell that is a formula.
+const BULK_CSV = [
+  'applicationId,expiryTime,redirectUrl,note',
+  'campaign-001,1440,https://example.com/welcome,"=HYPERLINK(""https://evil.test"")"',
+  'campaign-002,,,second',
+  'campaign-003,60,https://example.com/welcome,',
+  'campaign-002,,,repeated',
+  'campaign-004,,,@SUM(1)',
 ].join('\n');
 
 describe('the admin tool', () => {
@@ -97,25 +106,38 @@ describe('the admin tool', () => {
     await page.fill('#workflowId', 'sandbox-workflow');
   });
 
-  test('runs a bulk CSV with one bad row and downloads the results', async () => {
+  test('a bulk CSV with a bad row sends nothing and lists the row', async () => {
+    const before = tool.sandbox.stats().linkRequests;
+    await page.setInputFiles('#bulk-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_BULK_CSV) });
+    await page.click('#bulk-start');
+    await page.waitForSelector('#bulk-problems');
+    const problems = await page.$$eval('#bulk-problems tbody tr', (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
+    assert.equal(problems.length, 1);
+    assert.deepEqual(problems[0].slice(0, 2), ['4', 'expiryTime']);
+    assert.match(await page.textContent('#bulk-body'), /nothing was sent/);
+    assert.equal(await page.locator('#bulk-start').count(), 0);
+    assert.equal(tool.sandbox.stats().linkRequests, before);
+    await page.click('text=Choose another file');
+  });
+
+  test('runs a bulk CSV, one link per applicationId, and downloads the results in the CLI\'s columns', async () => {
     await page.setInputFiles('#bulk-file', { name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(BULK_CSV) });
     await page.click('#bulk-start');
     await page.waitForSelector('#bulk-summary');
-
-    const failures = await page.$$eval('#bulk-failures tbody tr', (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
-    assert.equal(failures.length, 1);
-    assert.deepEqual(failures[0].slice(0, 2), ['5', 'campaign-004']);
-    assert.match(failures[0][2], /INVALID_REQUEST.*Expiry must be/);
-    assert.match(await page.textContent('#bulk-summary'), /4\s*created\s*1\s*failed/);
+    assert.match(await page.textContent('#bulk-summary'), /4\s*created\s*0\s*failed\s*0\s*uncertain/);
+    assert.match(await page.textContent('#bulk-summary'), /1 repeated applicationId merged/);
     await shoot('admin-bulk-done');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bulk-download')]);
     assert.match(download.suggestedFilename(), /^kyc-links-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
     const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
-    assert.equal(lines[0], 'line,applicationId,status,linkId,url,expiresAt,errorCode,error');
-    assert.equal(lines.length, 6);
-    const statuses = lines.slice(1).map((line) => line.split(',')[2]);
-    assert.deepEqual(statuses, ['created', 'created', 'created', 'failed', 'created']);
+    assert.equal(lines[0], 'applicationId,expiryTime,redirectUrl,note,linkId,url,expiresAt,status,errorCode,errorMessage');
+    assert.equal(lines.length, 5);
+    assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]), ['campaign-001', 'campaign-002', 'campaign-003', 'campaign-004']);
+    assert.ok(lines.slice(1).every((line) => line.includes(',created,')));
+    // The formula cells from the file are written as text.
+    assert.match(lines[1], /,"'=HYPERLINK\(""https:\/\/evil\.test""\)",/);
+    assert.match(lines[4], /,'@SUM\(1\),/);
   });
 
   test('keeps its history in sessionStorage only, and clears it', async () => {

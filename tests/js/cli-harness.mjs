@@ -78,7 +78,10 @@ export function peopleCsv(file, count, prefix = 'user') {
   writeCsv(file, rows);
 }
 
-/** Polls `condition` until it holds; for progress with no event to await (a child's output file). */
+/**
+ * Polls `condition` until it holds; for state in this process with no event to await (the sandbox's
+ * lists, a child's output collected so far). Never for a file another process is writing.
+ */
 export async function until(condition, { timeoutMs = 20000, everyMs = 10 } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -91,6 +94,17 @@ export async function until(condition, { timeoutMs = 20000, everyMs = 10 } = {})
 export function linksPerApplication(sandbox) {
   const counts = new Map();
   for (const link of sandbox.links) counts.set(link.applicationId, (counts.get(link.applicationId) ?? 0) + 1);
+  return counts;
+}
+
+/** How many link requests reached the sandbox per applicationId (from its request log, answered or not). */
+export function linkRequestsPerApplication(sandbox) {
+  const counts = new Map();
+  for (const entry of sandbox.requests) {
+    if (entry.route !== 'link' || entry.body === null) continue;
+    const { applicationId } = JSON.parse(entry.body);
+    counts.set(applicationId, (counts.get(applicationId) ?? 0) + 1);
+  }
   return counts;
 }
 

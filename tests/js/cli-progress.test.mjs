@@ -13,18 +13,18 @@ function fakeStream(isTTY) {
 test('not a terminal: one plain line per interval with counts, rate and ETA', async () => {
   const stream = fakeStream(false);
   const progress = startProgress(stream, 10, { intervalMs: 20 });
-  progress.update({ ok: 3, failed: 1 });
+  progress.update({ created: 3, failed: 1, uncertain: 1 });
   await new Promise((resolve) => {
     const check = setInterval(() => stream.written && (clearInterval(check), resolve()), 5);
   });
   progress.stop();
-  assert.match(stream.written, /^progress: 4\/10 rows \(3 ok, 1 failed\), \d+ rows\/s, ETA \d+s\n/);
+  assert.match(stream.written, /^progress: 5\/10 rows \(3 created, 1 failed, 1 uncertain\), \d+ rows\/s, ETA \d+s\n/);
 });
 
-test('a terminal: a bar with done and failed counts', () => {
+test('a terminal: a bar with created, failed and uncertain counts', () => {
   const stream = fakeStream(true);
   const progress = startProgress(stream, 10);
-  progress.update({ ok: 5, failed: 2 });
+  progress.update({ created: 5, failed: 2, uncertain: 1 });
   progress.stop();
-  assert.match(stream.written, /7\/10 \| ok 5 \| failed 2 \| \d+ rows\/s \| ETA/);
+  assert.match(stream.written, /8\/10 \| created 5 \| failed 2 \| uncertain 1 \| \d+ rows\/s \| ETA/);
 });

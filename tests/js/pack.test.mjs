@@ -36,7 +36,7 @@ test('npm pack -> install into an empty project -> generate a link (API and CLI)
   const tarball = join(work, packed[0].filename);
   t.diagnostic(`tarball: ${packed[0].filename}, ${statSync(tarball).size} B, ${packed[0].entryCount} files`);
   const files = packed[0].files.map((entry) => entry.path);
-  for (const needed of ['dist/kyc-node.wasm', 'dist/kyc-node.cjs', 'dist/index.cjs', 'dist/kyc-browser.wasm', 'index.mjs', 'index.d.ts', 'sandbox/index.cjs', 'bin/faceki-kyc-link.cjs']) {
+  for (const needed of ['dist/kyc-node.wasm', 'dist/kyc-node.cjs', 'dist/index.cjs', 'dist/kyc-browser.wasm', 'index.mjs', 'index.d.ts', 'sandbox/index.cjs', 'bin/faceki-kyc-link.cjs', 'bulk/index.mjs', 'dist/bulk.cjs']) {
     assert.ok(files.includes(needed), `${needed} is packed`);
   }
 
@@ -54,6 +54,11 @@ test('npm pack -> install into an empty project -> generate a link (API and CLI)
     const client = await createKycClient({ baseUrl: sandbox.url, clientId: 'sandbox-client', clientSecret: 'sandbox-secret' });
     const viaApi = await client.generateKycLink({ workflowId: 'sandbox-workflow' });
     const cjs = createRequire(import.meta.url)('faceki-kyc-link');
+    // faceki-kyc-link/bulk resolves for import and require alike, to one engine.
+    const bulk = await import('faceki-kyc-link/bulk');
+    if (bulk.toCsv([['=x']]) !== "'=x\\n" || createRequire(import.meta.url)('faceki-kyc-link/bulk').toCsv([['@y']]) !== "'@y\\n") {
+      throw new Error('faceki-kyc-link/bulk did not load');
+    }
     const viaRequire = await cjs.generateKycLink({ workflowId: 'sandbox-workflow' }, { baseUrl: sandbox.url, token: sandbox.issueToken() });
     const cli = await new Promise((resolve, reject) => {
       import('node:child_process').then(({ execFile }) => execFile('npx', ['--no-install', 'faceki-kyc-link', 'generate', '--workflow-id', 'sandbox-workflow', '--base-url', sandbox.url, '--json'],

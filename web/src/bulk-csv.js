@@ -1,78 +1,53 @@
-// The bulk CSV in and out: rows to link requests, results to a CSV a spreadsheet opens safely.
+// The bulk CSV in and out, with the package's own engine (faceki-kyc-link/bulk): the same columns,
+// checks, merging of repeated applicationIds, statuses and formula guard as the CLI.
 
-import Papa from 'papaparse';
-
-import { toLinkRequest } from './link-request.js';
+import {
+  BulkInputError,
+  checkColumns,
+  outputColumns,
+  parseCsv,
+  planRows,
+  resultFields,
+  toCsv,
+} from 'faceki-kyc-link/bulk';
 
 export const MAX_ROWS = 10_000;
-export const TEMPLATE_CSV = 'applicationId,expiryTime,redirectUrl\ncustomer-0001,1440,https://example.com/verified\ncustomer-0002,,\n';
-
-// Header spellings people use, normalised (lower case, no spaces, dashes or underscores).
-const COLUMNS = {
-  applicationid: 'applicationId',
-  expirytime: 'expiryTime',
-  expiry: 'expiryTime',
-  expiryminutes: 'expiryTime',
-  redirecturl: 'redirectUrl',
-  redirect: 'redirectUrl',
-};
+export const TEMPLATE_CSV =
+  'applicationId,expiryTime,redirectUrl\ncustomer-0001,1440,https://example.com/verified\ncustomer-0002,,\n';
 
 /**
+ * A file's header and records (each with its line; the header is line 1), or an Error whose message
+ * the page can show.
  * @param {File | string} source
- * @returns {Promise<{ rows: { line: number, values: object }[], ignoredColumns: string[] }>}
- *   `line` is the spreadsheet row number (the header is line 1)
+ * @returns {Promise<{ header: string[], records: { line: number, fields: string[] }[] }>}
  */
-export function readLinkRows(source) {
-  return new Promise((resolve, reject) => {
-    Papa.parse(source, {
-      header: true,
-      skipEmptyLines: 'greedy',
-      transformHeader: (header) => COLUMNS[header.toLowerCase().replace(/[\s_-]/g, '')] ?? header.trim(),
-      complete: ({ data, meta }) => {
-        const columns = meta.fields ?? [];
-        if (!columns.includes('applicationId')) return reject(new Error('The file needs an applicationId column (see the template).'));
-        if (data.length === 0) return reject(new Error('The file has a header but no rows.'));
-        if (data.length > MAX_ROWS) return reject(new Error(`The file has ${data.length} rows; at most ${MAX_ROWS} at a time.`));
-        resolve({
-          rows: data.map((values, index) => ({ line: index + 2, values })),
-          ignoredColumns: columns.filter((column) => !Object.values(COLUMNS).includes(column)),
-        });
-      },
-      error: (error) => reject(new Error(`The file could not be read: ${error.message}`)),
-    });
-  });
+export async function readBulkFile(source) {
+  const text = typeof source === 'string' ? source : await source.text();
+  let parsed;
+  try {
+    parsed = parseCsv(text);
+    checkColumns(parsed.header);
+  } catch (error) {
+    if (error instanceof BulkInputError) throw new Error(`The file ${error.message}.`);
+    throw error;
+  }
+  if (parsed.records.length === 0) throw new Error('The file has a header but no rows.');
+  if (parsed.records.length > MAX_ROWS)
+    throw new Error(`The file has ${parsed.records.length} rows; at most ${MAX_ROWS} at a time.`);
+  return parsed;
 }
 
-/** A row's request, with the workflow ID from the form. An empty applicationId is kept so the rules flag it. */
-export function rowRequest(workflowId, values) {
-  const request = toLinkRequest({ workflowId, ...pickStrings(values) });
-  if (request.applicationId === undefined) request.applicationId = '';
-  return request;
-}
-
-function pickStrings({ applicationId = '', expiryTime = '', redirectUrl = '' }) {
-  return { applicationId, expiryTime, redirectUrl };
+/** Every row checked by the package's rules, with the form's workflow ID as the default. */
+export function planFile(file, workflowId, client) {
+  return planRows({ ...file, defaults: { workflowId }, client });
 }
 
 /**
- * @param {{ line: number, applicationId: string, link?: { linkId: string, url: string, expiresAt: number | null },
- *           error?: { code: string, message: string } }[]} results
+ * The results CSV: the input's columns (extra ones included), then the result columns, one row per
+ * row sent, in input order.
+ * @param {string[]} header
+ * @param {{ fields: string[], result: object }[]} rows
  */
-export function resultsCsv(results) {
-  const rows = results.map(({ line, applicationId, link, error }) => ({
-    line,
-    applicationId: spreadsheetSafe(applicationId),
-    status: link ? 'created' : 'failed',
-    linkId: link?.linkId ?? '',
-    url: link?.url ?? '',
-    expiresAt: link?.expiresAt ? new Date(link.expiresAt).toISOString() : '',
-    errorCode: error?.code ?? '',
-    error: spreadsheetSafe(error?.message ?? ''),
-  }));
-  return Papa.unparse(rows, { columns: ['line', 'applicationId', 'status', 'linkId', 'url', 'expiresAt', 'errorCode', 'error'] });
-}
-
-// Text from an uploaded file must not run as a formula when the results open in a spreadsheet.
-function spreadsheetSafe(text) {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+export function resultsCsv(header, rows) {
+  return toCsv([outputColumns(header), ...rows.map(({ fields, result }) => resultFields(fields, result))]);
 }

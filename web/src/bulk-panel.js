@@ -1,15 +1,16 @@
-// Bulk: a CSV in, one link per row with bounded concurrency and a progress bar, results CSV out,
-// failures listed per row with their reason.
+// Bulk: a CSV in, every row checked before anything is sent, one link per applicationId with bounded
+// concurrency and a progress bar, results CSV out, the rows that did not get a link listed with why.
 
-import { readLinkRows, resultsCsv, rowRequest, TEMPLATE_CSV } from './bulk-csv.js';
+import { runRows, STATUS } from 'faceki-kyc-link/bulk';
+
+import { planFile, readBulkFile, resultsCsv, TEMPLATE_CSV } from './bulk-csv.js';
 import { el, replaceChildren } from './dom.js';
 import { downloadText, timestampedName } from './download.js';
-import { issueText } from './link-request.js';
-import { runPool } from './run-pool.js';
-import { expiresAt } from './time-format.js';
 
 // Enough to hide FACEKI's latency, few enough to stay clear of its rate limits.
 const CONCURRENCY = 4;
+
+const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * @param {HTMLElement} card
@@ -18,12 +19,16 @@ const CONCURRENCY = 4;
  */
 export function setUpBulkPanel(card, { client, workflow, onLinks }) {
   const body = card.querySelector('#bulk-body');
-  card.querySelector('#bulk-template').addEventListener('click', () => downloadText('kyc-links-template.csv', TEMPLATE_CSV));
+  card
+    .querySelector('#bulk-template')
+    .addEventListener('click', () => downloadText('kyc-links-template.csv', TEMPLATE_CSV));
 
   function showPicker(problem) {
     const input = el('input', { type: 'file', accept: '.csv,text/csv', id: 'bulk-file', className: 'visually-hidden' });
     input.addEventListener('change', () => input.files[0] && openFile(input.files[0]));
-    const zone = el('label', { className: 'dropzone', for: 'bulk-file' },
+    const zone = el(
+      'label',
+      { className: 'dropzone', for: 'bulk-file' },
       input,
       el('span', { className: 'dropzone-icon', 'aria-hidden': 'true' }),
       el('span', { className: 'dropzone-title' }, 'Choose a CSV file'),
@@ -45,56 +50,98 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
 
   async function openFile(file) {
     try {
-      const { rows, ignoredColumns } = await readLinkRows(file);
-      showReady(file.name, rows, ignoredColumns);
+      showReady(file.name, await readBulkFile(file));
     } catch (error) {
       showPicker(error.message);
     }
   }
 
-  function showReady(fileName, rows, ignoredColumns, problem) {
-    const start = el('button', { type: 'button', className: 'button primary', id: 'bulk-start' }, `Generate ${rows.length} link${rows.length === 1 ? '' : 's'}`);
+  function showReady(fileName, parsed, problem, invalid = []) {
+    const rowCount = parsed.records.length;
+    const start = el(
+      'button',
+      { type: 'button', className: 'button primary', id: 'bulk-start' },
+      `Generate ${plural(rowCount, 'link')}`
+    );
     start.addEventListener('click', () => {
       const { workflowId, error } = workflow();
-      if (error) return showReady(fileName, rows, ignoredColumns, `Enter a valid workflow ID in the form above first. ${error}`);
-      run(fileName, rows, workflowId);
+      if (error) return showReady(fileName, parsed, `Enter a valid workflow ID in the form above first. ${error}`);
+      const plan = planFile(parsed, workflowId, client);
+      if (plan.invalid.length > 0) {
+        const rows = plural(plan.invalid.length, 'row');
+        const text = `${rows} break the rules below; nothing was sent. Fix the file and choose it again.`;
+        return showReady(fileName, parsed, text, plan.invalid);
+      }
+      run(fileName, parsed, plan);
     });
+    const extra = parsed.header.filter(
+      (column) => !['applicationId', 'workflowId', 'expiryTime', 'redirectUrl'].includes(column)
+    );
     replaceChildren(
       body,
       problem && el('p', { className: 'notice error-notice', role: 'alert' }, problem),
-      el('div', { className: 'file-summary' },
+      invalid.length > 0 && problemTable(invalid),
+      el(
+        'div',
+        { className: 'file-summary' },
         el('span', { className: 'file-icon', 'aria-hidden': 'true' }),
-        el('div', {},
+        el(
+          'div',
+          {},
           el('strong', {}, fileName),
-          el('p', { className: 'muted' }, `${rows.length} row${rows.length === 1 ? '' : 's'}`,
-            ignoredColumns.length ? ` · ignored columns: ${ignoredColumns.join(', ')}` : '')
+          el(
+            'p',
+            { className: 'muted' },
+            plural(rowCount, 'row'),
+            extra.length ? ` · copied to the results: ${extra.join(', ')}` : ''
+          )
         ),
-        el('div', { className: 'file-actions' },
-          el('button', { type: 'button', className: 'button ghost', onclick: () => showPicker() }, 'Choose another file'),
-          start
+        el(
+          'div',
+          { className: 'file-actions' },
+          el(
+            'button',
+            { type: 'button', className: 'button ghost', onclick: () => showPicker() },
+            'Choose another file'
+          ),
+          invalid.length === 0 && start
         )
       )
     );
   }
 
-  async function run(fileName, rows, workflowId) {
+  async function run(fileName, parsed, plan) {
     const controller = new AbortController();
-    const results = rows.map(({ line, values }) => ({ line, applicationId: values.applicationId ?? '' }));
+    const total = plan.jobs.length;
+    const results = new Map(); // by line, so the download keeps the input's order
     let done = 0;
     let failed = 0;
 
     const bar = el('div', { className: 'progress-bar' });
-    const track = el('div', { className: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': rows.length, 'aria-valuenow': 0, 'aria-label': 'Bulk progress' }, bar);
+    const track = el(
+      'div',
+      {
+        className: 'progress',
+        role: 'progressbar',
+        'aria-valuemin': 0,
+        'aria-valuemax': total,
+        'aria-valuenow': 0,
+        'aria-label': 'Bulk progress',
+      },
+      bar
+    );
     const counter = el('p', { className: 'progress-text', id: 'bulk-progress-text' });
     const update = () => {
-      bar.style.width = `${(100 * done) / rows.length}%`;
+      bar.style.width = `${(100 * done) / total}%`;
       track.setAttribute('aria-valuenow', String(done));
-      counter.textContent = `${done} of ${rows.length} done${failed ? ` · ${failed} failed` : ''}`;
+      counter.textContent = `${done} of ${total} done${failed ? ` · ${failed} without a link` : ''}`;
     };
     update();
     replaceChildren(
       body,
-      el('div', { className: 'progress-head' },
+      el(
+        'div',
+        { className: 'progress-head' },
         el('strong', {}, `Generating links from ${fileName}`),
         el('button', { type: 'button', className: 'button ghost small', onclick: () => controller.abort() }, 'Cancel')
       ),
@@ -102,68 +149,131 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
       counter
     );
 
-    await runPool(rows, CONCURRENCY, async ({ values }, index) => {
-      const result = results[index];
-      const request = rowRequest(workflowId, values);
-      const issues = client.validate(request);
-      if (issues.length > 0) {
-        result.error = { code: 'INVALID_REQUEST', message: issueText(issues[0]) };
-      } else {
-        const createdAt = Date.now();
-        try {
-          const link = await client.generateKycLink(request, { signal: controller.signal });
-          result.link = { ...link, workflowId, applicationId: request.applicationId, createdAt, expiresAt: expiresAt(createdAt, request.expiryTime) };
-        } catch (error) {
-          result.error = { code: error.code ?? 'UNKNOWN', message: error.message };
-        }
-      }
-      done++;
-      if (result.error) failed++;
-      update();
-    }, controller.signal);
+    const summary = await runRows({
+      client,
+      jobs: plan.jobs,
+      concurrency: CONCURRENCY,
+      stop: controller.signal,
+      abandon: controller.signal,
+      onResult(job, result) {
+        results.set(job.line, { job, result, createdAt: Date.now() });
+        done++;
+        if (result.status !== STATUS.CREATED) failed++;
+        update();
+      },
+    });
 
-    for (const result of results) {
-      if (!result.link && !result.error) result.error = { code: 'ABORTED', message: 'Cancelled before this row was sent' };
-    }
-    onLinks(results.filter((result) => result.link).map((result) => result.link));
-    showDone(fileName, results, controller.signal.aborted);
+    const rows = plan.jobs.filter((job) => results.has(job.line)).map((job) => results.get(job.line));
+    onLinks(rows.filter(({ result }) => result.status === STATUS.CREATED).map(historyEntry));
+    showDone(fileName, parsed.header, plan, rows, summary, controller.signal.aborted);
   }
 
-  function showDone(fileName, results, cancelled) {
-    const failures = results.filter((result) => result.error);
-    const created = results.length - failures.length;
+  function showDone(fileName, header, plan, rows, summary, cancelled) {
+    const unfinished = rows.filter(({ result }) => result.status !== STATUS.CREATED);
+    const notes = [plural(rows.length, 'row') + ' sent'];
+    if (plan.duplicates.length) notes.push(`${plural(plan.duplicates.length, 'repeated applicationId')} merged`);
+    if (summary.notStarted) notes.push(`${summary.notStarted} not started`);
+    const download = () =>
+      downloadText(
+        timestampedName('kyc-links', 'csv'),
+        resultsCsv(
+          header,
+          rows.map(({ job, result }) => ({ fields: job.fields, result }))
+        )
+      );
     replaceChildren(
       body,
-      el('div', { className: 'bulk-summary', id: 'bulk-summary' },
-        el('div', { className: 'stat good' }, el('span', { className: 'stat-value' }, String(created)), el('span', { className: 'stat-label' }, 'created')),
-        el('div', { className: failures.length ? 'stat bad' : 'stat' }, el('span', { className: 'stat-value' }, String(failures.length)), el('span', { className: 'stat-label' }, 'failed')),
-        el('div', { className: 'summary-text' },
+      el(
+        'div',
+        { className: 'bulk-summary', id: 'bulk-summary' },
+        stat(summary.created, 'created', 'stat good'),
+        stat(summary.failed, 'failed', summary.failed ? 'stat bad' : 'stat'),
+        stat(summary.uncertain, 'uncertain', summary.uncertain ? 'stat bad' : 'stat'),
+        el(
+          'div',
+          { className: 'summary-text' },
           el('strong', {}, cancelled ? 'Cancelled' : 'Done'),
-          el('p', { className: 'muted' }, `${fileName} · ${results.length} rows`)
+          el('p', { className: 'muted' }, `${fileName} · ${notes.join(' · ')}`)
         ),
-        el('div', { className: 'file-actions' },
+        el(
+          'div',
+          { className: 'file-actions' },
           el('button', { type: 'button', className: 'button ghost', onclick: () => showPicker() }, 'New file'),
-          el('button', { type: 'button', className: 'button primary', id: 'bulk-download', onclick: () => downloadText(timestampedName('kyc-links', 'csv'), resultsCsv(results)) }, 'Download results CSV')
+          el(
+            'button',
+            { type: 'button', className: 'button primary', id: 'bulk-download', onclick: download },
+            'Download results CSV'
+          )
         )
       ),
-      failures.length > 0 && failureTable(failures)
+      summary.uncertain > 0 &&
+        el(
+          'p',
+          { className: 'notice error-notice', role: 'alert' },
+          'Uncertain rows may already have a link: FACEKI gave no clear answer. ' +
+            'Check them in the FACEKI portal before sending them again.'
+        ),
+      unfinished.length > 0 && failureTable(unfinished)
     );
   }
 
   showPicker();
 }
 
-function failureTable(failures) {
-  return el('div', { className: 'table-wrap failures' },
-    el('table', { id: 'bulk-failures' },
-      el('thead', {}, el('tr', {}, ...['Line', 'Application ID', 'Reason'].map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...failures.map(({ line, applicationId, error }) =>
-        el('tr', {},
-          el('td', { className: 'nowrap' }, String(line)),
-          el('td', {}, applicationId || el('span', { className: 'muted' }, 'empty')),
-          el('td', {}, el('span', { className: 'chip' }, error.code), ' ', error.message)
+function historyEntry({ job, result, createdAt }) {
+  const { workflowId, applicationId } = job.request;
+  return {
+    linkId: result.linkId,
+    url: result.url,
+    workflowId,
+    applicationId,
+    createdAt,
+    expiresAt: result.expiresAt || null,
+  };
+}
+
+function stat(value, label, className) {
+  return el(
+    'div',
+    { className },
+    el('span', { className: 'stat-value' }, String(value)),
+    el('span', { className: 'stat-label' }, label)
+  );
+}
+
+function table(id, headings, rows) {
+  return el(
+    'div',
+    { className: 'table-wrap failures' },
+    el(
+      'table',
+      { id },
+      el('thead', {}, el('tr', {}, ...headings.map((h) => el('th', { scope: 'col' }, h)))),
+      el(
+        'tbody',
+        {},
+        ...rows.map((cells) =>
+          el('tr', {}, ...cells.map((cell, index) => el('td', index === 0 ? { className: 'nowrap' } : {}, cell)))
         )
-      ))
+      )
     )
+  );
+}
+
+function problemTable(invalid) {
+  const rows = invalid.flatMap(({ line, issues }) => issues.map((issue) => [String(line), issue.field, issue.message]));
+  return table('bulk-problems', ['Line', 'Field', 'Problem'], rows);
+}
+
+function failureTable(rows) {
+  return table(
+    'bulk-failures',
+    ['Line', 'Application ID', 'Status', 'Reason'],
+    rows.map(({ job, result }) => [
+      String(job.line),
+      job.request.applicationId,
+      result.status,
+      el('span', {}, el('span', { className: 'chip' }, result.errorCode), ' ', result.errorMessage),
+    ])
   );
 }

@@ -1,8 +1,10 @@
 // The single-link form: validated as the user types by the package's own rules (client.validate),
 // messages next to the fields once a field has been touched, and one generate call at a time.
 
+import { expiresAt } from 'faceki-kyc-link/bulk';
+
 import { issueField, issueText, toLinkRequest } from './link-request.js';
-import { expiresAt, formatDateTime, humanizeMinutes } from './time-format.js';
+import { formatDateTime, humanizeMinutes } from './time-format.js';
 
 const FIELDS = ['workflowId', 'applicationId', 'expiryTime', 'redirectUrl'];
 
@@ -40,7 +42,7 @@ export function setUpLinkForm(form, { validate, generate }) {
     const minutes = request().expiryTime;
     const valid = Number.isInteger(minutes) && minutes > 0 && minutes <= 525600;
     expiryHint.textContent = valid
-      ? `${humanizeMinutes(minutes)} · until ${formatDateTime(expiresAt(Date.now(), minutes))}`
+      ? `${humanizeMinutes(minutes)} · until ${formatDateTime(expiresAt(minutes))}`
       : defaultExpiryHint;
   }
 

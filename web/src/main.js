@@ -5,13 +5,13 @@ import '@fontsource-variable/inter';
 import './styles.css';
 
 import { createKycClient } from 'faceki-kyc-link';
+import { expiresAt } from 'faceki-kyc-link/bulk';
 
 import { getToken, loadConfig } from './backend.js';
 import { setUpBulkPanel } from './bulk-panel.js';
 import { createLinkHistory } from './link-history.js';
 import { setUpLinkForm } from './link-form.js';
 import { createResultPanel } from './result-panel.js';
-import { expiresAt } from './time-format.js';
 
 const status = document.querySelector('#client-status');
 const setStatus = (state, text) => {
@@ -36,7 +36,7 @@ async function start() {
       const createdAt = Date.now();
       try {
         const link = await client.generateKycLink(request, { signal });
-        const entry = { ...link, workflowId: request.workflowId, applicationId: request.applicationId, createdAt, expiresAt: expiresAt(createdAt, request.expiryTime) };
+        const entry = { ...link, workflowId: request.workflowId, applicationId: request.applicationId, createdAt, expiresAt: expiresAt(request.expiryTime, createdAt) };
         history.add([entry]);
         resultPanel.showLink(entry);
       } catch (error) {

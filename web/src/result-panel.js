@@ -33,7 +33,7 @@ export function createResultPanel(card) {
     );
   }
 
-  /** @param {{ linkId: string, url: string, applicationId?: string, createdAt: number, expiresAt: number | null }} link */
+  /** @param {{ linkId: string, url: string, applicationId?: string, createdAt: number, expiresAt: string | null }} link */
   function showLink(link) {
     card.dataset.state = 'link';
     const urlField = el('input', { className: 'mono', id: 'link-url', value: link.url, readOnly: true, 'aria-label': 'Link URL' });
@@ -106,5 +106,5 @@ export function createResultPanel(card) {
 
 function expiryText({ createdAt, expiresAt }) {
   if (expiresAt === null) return 'FACEKI’s default lifetime';
-  return `${formatDateTime(expiresAt)} (${humanizeMinutes(Math.round((expiresAt - createdAt) / 60_000))})`;
+  return `${formatDateTime(expiresAt)} (${humanizeMinutes(Math.round((Date.parse(expiresAt) - createdAt) / 60_000))})`;
 }

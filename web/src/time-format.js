@@ -26,11 +26,7 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 });
 
-export function formatDateTime(ms) {
-  return dateTime.format(new Date(ms));
-}
-
-/** When a link made now with `expiryTime` minutes expires; null for FACEKI's default. */
-export function expiresAt(createdAt, expiryTime) {
-  return expiryTime === undefined ? null : createdAt + expiryTime * 60_000;
+/** @param {number | string} time ms since the epoch, or ISO text */
+export function formatDateTime(time) {
+  return dateTime.format(new Date(time));
 }

@@ -5,9 +5,13 @@
 const cliProgress = require('cli-progress');
 
 const PLAIN_INTERVAL_MS = 5000;
+const BAR_FORMAT =
+  '{bar} {value}/{total} | created {created} | failed {failed} | uncertain {uncertain} | ' +
+  '{rate} rows/s | ETA {eta_formatted}';
+const NO_ROWS = { created: 0, failed: 0, uncertain: 0 };
 
 function rateAndEta(counts, total, startedAt, now) {
-  const finished = counts.ok + counts.failed;
+  const finished = counts.created + counts.failed + counts.uncertain;
   const seconds = Math.max((now - startedAt) / 1000, 0.001);
   const rate = finished / seconds;
   const eta = rate > 0 ? Math.ceil((total - finished) / rate) : null;
@@ -18,14 +22,14 @@ function barProgress(stream, total) {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: '{bar} {value}/{total} | ok {ok} | failed {failed} | {rate} rows/s | ETA {eta_formatted}',
+      format: BAR_FORMAT,
       hideCursor: true,
       etaBuffer: 100,
     },
     cliProgress.Presets.shades_classic
   );
   const startedAt = Date.now();
-  bar.start(total, 0, { ok: 0, failed: 0, rate: 0 });
+  bar.start(total, 0, { ...NO_ROWS, rate: 0 });
   return {
     update(counts) {
       const { finished, rate } = rateAndEta(counts, total, startedAt, Date.now());
@@ -37,11 +41,13 @@ function barProgress(stream, total) {
 
 function plainProgress(stream, total, intervalMs) {
   const startedAt = Date.now();
-  let latest = { ok: 0, failed: 0 };
+  let latest = NO_ROWS;
   const timer = setInterval(() => {
     const { finished, rate, eta } = rateAndEta(latest, total, startedAt, Date.now());
     const etaText = eta === null ? '' : `, ETA ${eta}s`;
-    stream.write(`progress: ${finished}/${total} rows (${latest.ok} ok, ${latest.failed} failed), ${rate} rows/s${etaText}\n`);
+    const { created, failed, uncertain } = latest;
+    const rows = `${created} created, ${failed} failed, ${uncertain} uncertain`;
+    stream.write(`progress: ${finished}/${total} rows (${rows}), ${rate} rows/s${etaText}\n`);
   }, intervalMs);
   timer.unref();
   return {
@@ -52,7 +58,7 @@ function plainProgress(stream, total, intervalMs) {
   };
 }
 
-/** @returns {{ update(counts: { ok: number, failed: number }): void, stop(): void }} */
+/** @returns {{ update(counts: { created: number, failed: number, uncertain: number }): void, stop(): void }} */
 function startProgress(stream, total, { intervalMs = PLAIN_INTERVAL_MS } = {}) {
   return stream.isTTY ? barProgress(stream, total) : plainProgress(stream, total, intervalMs);
 }

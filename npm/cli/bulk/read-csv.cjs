@@ -1,42 +1,37 @@
 'use strict';
-// Reads a whole CSV file (quoted fields, BOM, CRLF or LF) into its header and records, each record
-// with the line it starts on, for messages a person can act on.
+// Reading the input CSV file, with the engine's parser; its problems as usage errors naming the file.
 
 const fs = require('node:fs');
-const { parse } = require('csv-parse/sync');
+const { BulkInputError, checkColumns, parseCsv } = require('../../dist/bulk.cjs');
 const { UsageError } = require('../usage-error.cjs');
+const { terminalSafe } = require('./terminal-text.cjs');
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-const LEADING_BLANK_LINES = /^[\r\n]*/;
-
-function countLineBreaks(text) {
-  return text.match(LINE_BREAK)?.length ?? 0;
+/**
+ * Runs `read()`, turning the engine's BulkInputError into a UsageError that names the file. Its message
+ * can quote the file (a column name, a bad field), so it is made terminal-safe.
+ */
+function asUsageError(what, file, read) {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof BulkInputError) throw new UsageError(`${what} ${file} ${terminalSafe(error.message)}`);
+    throw error;
+  }
 }
 
 /** @returns {{ header: string[], records: { line: number, fields: string[] }[] }} */
-function readCsv(path, what) {
+function readInputCsv(file) {
   let text;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${what} ${path}: ${error.code ?? error.message}`);
+    throw new UsageError(`cannot read input file ${file}: ${error.code ?? error.message}`);
   }
-  let parsed;
-  try {
-    parsed = parse(text, { bom: true, raw: true, skip_empty_lines: true });
-  } catch (error) {
-    throw new UsageError(`${what} ${path} is not valid CSV: ${error.message}`);
-  }
-  // csv-parse's own line count counts a CRLF inside a quoted field as two lines; its raw text
-  // (blank lines skipped before a record included) counts right.
-  let nextLine = 1;
-  const records = parsed.map(({ record, raw }) => {
-    const line = nextLine + countLineBreaks(LEADING_BLANK_LINES.exec(raw)[0]);
-    nextLine += countLineBreaks(raw);
-    return { line, fields: record };
+  return asUsageError('input file', file, () => {
+    const parsed = parseCsv(text);
+    checkColumns(parsed.header);
+    return parsed;
   });
-  const [header, ...rows] = records;
-  return { header: header?.fields ?? [], records: rows };
 }
 
-module.exports = { readCsv };
+module.exports = { readInputCsv, asUsageError };

@@ -1,0 +1,54 @@
+// From parsed records to the rows to send: every row built and checked by the package's rules before
+// anything is sent, repeated applicationIds merged into one link, and rows an earlier run settled skipped.
+
+import { ID_COLUMN, STATUS } from './columns.mjs';
+import { requestFor, requestIssues } from './request.mjs';
+
+/**
+ * What is wrong with the defaults themselves (a form's or flags' values), checked once rather than
+ * reported again on every row: [{ field, message }] for the fields a default was given for.
+ */
+export function defaultsProblems(defaults, client) {
+  const issues = requestIssues(requestFor({ [ID_COLUMN]: 'any' }, defaults), client);
+  return issues.filter((issue) => defaults[issue.field] !== undefined);
+}
+
+/**
+ * @param {object} input
+ * @param {string[]} input.header
+ * @param {{ line: number, fields: string[] }[]} input.records
+ * @param {{ workflowId?: string, expiryTime?: string, redirectUrl?: string }} [input.defaults]
+ * @param {{ validate(request: object): { field: string, message: string }[] }} input.client
+ * @param {Map<string, string>} [input.previous] status by applicationId from an earlier run
+ * @param {boolean} [input.resendUncertain] send rows whose earlier outcome is unknown again
+ * @returns {{ jobs: { line: number, fields: string[], request: object }[],
+ *             invalid: { line: number, issues: { field: string, message: string }[] }[],
+ *             duplicates: { line: number, applicationId: string, firstLine: number }[],
+ *             created: { line: number, applicationId: string }[],
+ *             uncertain: { line: number, applicationId: string }[] }}
+ *   `created` and `uncertain` list the rows skipped because of the earlier run
+ */
+export function planRows({ header, records, defaults = {}, client, previous = new Map(), resendUncertain = false }) {
+  const plan = { jobs: [], invalid: [], duplicates: [], created: [], uncertain: [] };
+  const firstLineById = new Map();
+  for (const { line, fields } of records) {
+    const row = Object.fromEntries(header.map((name, index) => [name, fields[index]]));
+    const request = requestFor(row, defaults);
+    const issues = requestIssues(request, client);
+    if (issues.length > 0) {
+      plan.invalid.push({ line, issues });
+      continue;
+    }
+    const id = request.applicationId;
+    if (firstLineById.has(id)) {
+      plan.duplicates.push({ line, applicationId: id, firstLine: firstLineById.get(id) });
+      continue;
+    }
+    firstLineById.set(id, line);
+    const before = previous.get(id);
+    if (before === STATUS.CREATED) plan.created.push({ line, applicationId: id });
+    else if (before === STATUS.UNCERTAIN && !resendUncertain) plan.uncertain.push({ line, applicationId: id });
+    else plan.jobs.push({ line, fields, request });
+  }
+  return plan;
+}

@@ -1,0 +1,47 @@
+// From CSV cells to a link request, and the package's own rules for it.
+
+import { ID_COLUMN } from './columns.mjs';
+
+const MS_PER_MINUTE = 60 * 1000;
+// Plain decimal text only ("60", "1.5", "-1"): "0x10", "1e3" or "Infinity" go to the rules as text,
+// to be reported, rather than being read as numbers nobody typed.
+const DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
+
+/** A number when the text is a plain decimal; anything else as it is, for the rules to judge. */
+export function numberOrText(text) {
+  return typeof text === 'string' && DECIMAL.test(text.trim()) ? Number(text.trim()) : text;
+}
+
+/** ISO time a link made at `now` with `expiryTime` minutes expires; null when no lifetime was asked for. */
+export function expiresAt(expiryTime, now = Date.now()) {
+  return expiryTime === undefined ? null : new Date(now + expiryTime * MS_PER_MINUTE).toISOString();
+}
+
+/**
+ * The package's rules for one link request, with no request sent: [] or [{ field, message }].
+ * This is the one place the engine validates.
+ */
+export function requestIssues(request, client) {
+  return client.validate(request);
+}
+
+/** An empty cell means "not given", so the default applies. */
+function cell(row, column) {
+  const value = row[column];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * @param {Record<string, string>} row cells by column name
+ * @param {{ workflowId?: string, expiryTime?: string, redirectUrl?: string }} defaults as text
+ */
+export function requestFor(row, defaults) {
+  const request = {
+    workflowId: cell(row, 'workflowId') ?? defaults.workflowId,
+    applicationId: row[ID_COLUMN] ?? '',
+    expiryTime: numberOrText(cell(row, 'expiryTime') ?? defaults.expiryTime),
+    redirectUrl: cell(row, 'redirectUrl') ?? defaults.redirectUrl,
+  };
+  for (const key of Object.keys(request)) if (request[key] === undefined) delete request[key];
+  return request;
+}
