@@ -6,7 +6,11 @@ import { snapshot } from './snapshot.mjs';
 
 // A client dropped without close() still frees its wasm memory. While a call runs, its promise's
 // reactions (which update #running) hold the client, so a running call is never cut short by this.
-const unclosedClients = new FinalizationRegistry(({ module, key }) => module.kycCloseClient(key));
+// workerd before compatibility date 2025-05-05 has no FinalizationRegistry: there only close() frees.
+const unclosedClients =
+  typeof FinalizationRegistry === 'function'
+    ? new FinalizationRegistry(({ module, key }) => module.kycCloseClient(key))
+    : { register() {}, unregister() {} };
 
 function checkSignal(signal) {
   if (signal === undefined || signal === null) return;

@@ -2,27 +2,31 @@
 // forgotten, so a later call tries again.
 
 import { createClient, generateOnce } from './kyc-client.mjs';
+import { instantiateFromModule } from './precompiled-wasm.mjs';
 
 /**
  * @param {(overrides: object) => Promise<object>} instantiate creates the Emscripten module
+ * @param {object} [defaults] the entry's own configureWasm() overrides (workerd: its imported module)
  * @returns the package's public functions bound to that module
  */
-export function bindToWasm(instantiate) {
+export function bindToWasm(instantiate, defaults = {}) {
   let loading;
-  let overrides = {};
+  let overrides = defaults;
 
   function loadModule() {
-    loading ??= Promise.resolve()
-      .then(() => instantiate(overrides))
-      .catch((error) => {
-        loading = undefined;
-        throw new Error(`faceki-kyc-link: could not load its WebAssembly module: ${error.message}`, { cause: error });
-      });
+    loading ??= new Promise((resolve, reject) => {
+      Promise.resolve()
+        .then(() => instantiate(instantiateFromModule(overrides, reject)))
+        .then(resolve, reject);
+    }).catch((error) => {
+      loading = undefined;
+      throw new Error(`faceki-kyc-link: could not load its WebAssembly module: ${error.message}`, { cause: error });
+    });
     return loading;
   }
 
   return {
-    /** Before the first client: where the .wasm comes from ({ wasmBinary } or { locateFile }). */
+    /** Before the first client: where the .wasm comes from ({ wasmBinary }, { locateFile } or { module }). */
     configureWasm(moduleOverrides) {
       overrides = { ...moduleOverrides };
       loading = undefined;

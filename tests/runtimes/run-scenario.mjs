@@ -1,0 +1,10 @@
+// The scenario as a script, for the runtimes that run files (Bun, Deno): the package as the runtime
+// resolves it with no configuration, the harness's config as the one argument, one JSON line out.
+
+import * as kyc from 'faceki-kyc-link';
+
+import { runScenario } from './scenario.mjs';
+
+const args = globalThis.Deno ? globalThis.Deno.args : globalThis.process.argv.slice(2);
+const report = await runScenario(kyc, JSON.parse(args[0]));
+console.log(JSON.stringify(report));

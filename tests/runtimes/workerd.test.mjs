@@ -1,0 +1,38 @@
+// Cloudflare Workers: workerd itself (through miniflare), running a worker bundled as wrangler does,
+// that imports 'faceki-kyc-link' with no configuration (the `workerd` condition, the .wasm as a module).
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { Miniflare } from 'miniflare';
+
+import { bundleForWorkerd } from './bundle.mjs';
+import { assertScenario } from './expect.mjs';
+import { startServers } from './servers.mjs';
+
+// One before workerd had FinalizationRegistry (2025-05-05), and the newest this workerd knows.
+const COMPATIBILITY_DATES = ['2024-01-01', '2026-07-30'];
+
+let servers;
+let modules;
+before(async () => {
+  servers = await startServers();
+  modules = await bundleForWorkerd();
+});
+after(() => servers?.close());
+
+for (const compatibilityDate of COMPATIBILITY_DATES) {
+  test(`workerd, compatibility date ${compatibilityDate}: the scenario from inside the worker`, async (t) => {
+    // miniflare's default outbound network allows private addresses, so the worker reaches 127.0.0.1.
+    const worker = new Miniflare({ modules, compatibilityDate });
+    t.after(() => worker.dispose());
+    const applicationId = `workerd-${compatibilityDate}`;
+    const response = await worker.dispatchFetch('http://worker/', {
+      method: 'POST',
+      body: JSON.stringify(servers.config(applicationId)),
+    });
+    const text = await response.text();
+    assert.equal(response.status, 200, text);
+    assertScenario(JSON.parse(text), servers, applicationId);
+  });
+}
