@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The package's node:test suites under one Node major, taken from the npm registry's prebuilt binaries
 # (node-linux-<arch>), so each line the README and engines claim is tested, not assumed.
-#   bash tests/runtimes/on-node.sh 22
+#   bash tests/runtimes/on-node.sh 22 [test files; default: all of tests/js/]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-major=${1:?usage: on-node.sh <major>}
+major=${1:?usage: on-node.sh <major> [test files]}
+shift
 oldest=$(node -p "require('./npm/package.json').engines.node.replace(/^>=\s*/, '')")
 if (( major < oldest )); then
   echo "Node $major is older than engines allows (>=$oldest)" >&2
@@ -17,4 +18,4 @@ if [ ! -x "$prefix/node_modules/$package/bin/node" ]; then
 fi
 export PATH=$PWD/$prefix/node_modules/$package/bin:$PATH  # child processes (the CLI, npm) use it too
 echo "node $(node --version)"
-node --test tests/js/
+node --test "${@:-tests/js/}"
