@@ -4,7 +4,7 @@
 
 /**
  * The glue's overrides with `module` turned into an instantiateWasm hook. 3.1.6's glue never settles its
- * ready promise when an asynchronous hook fails, so the hook reports that failure through `fail`.
+ * ready promise when an asynchronous hook fails, so the hook reports any failure through `fail`.
  */
 export function instantiateFromModule({ module, ...overrides }, fail) {
   if (module === undefined) return overrides;
@@ -13,7 +13,9 @@ export function instantiateFromModule({ module, ...overrides }, fail) {
     throw new TypeError('configureWasm({ module }) needs a WebAssembly.Module');
   }
   const instantiateWasm = (imports, receiveInstance) => {
-    WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module), fail);
+    WebAssembly.instantiate(module, imports)
+      .then((instance) => receiveInstance(instance, module))
+      .catch(fail); // a module that does not fit the glue throws in receiveInstance
     return {}; // asynchronous: the glue waits for receiveInstance
   };
   // Without a locateFile the ES module glue computes new URL('kyc-browser.wasm', import.meta.url), which
