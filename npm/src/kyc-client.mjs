@@ -3,19 +3,32 @@
 
 import { KycError, invalidConfig, toKycError } from './kyc-error.mjs';
 import { snapshot } from './snapshot.mjs';
+import { watchCallerSignal } from './caller-signal.mjs';
 
 // A client dropped without close() still frees its wasm memory. While a call runs, its promise's
 // reactions (which update #running) hold the client, so a running call is never cut short by this.
 // workerd before compatibility date 2025-05-05 has no FinalizationRegistry: there only close() frees.
 const unclosedClients =
   typeof FinalizationRegistry === 'function'
-    ? new FinalizationRegistry(({ module, key }) => module.kycCloseClient(key))
+    ? new FinalizationRegistry(({ module, key }) => closeQuietly(module, key))
     : { register() {}, unregister() {} };
 
-function checkSignal(signal) {
-  if (signal === undefined || signal === null) return;
-  if (typeof signal !== 'object' || typeof signal.addEventListener !== 'function' || typeof signal.aborted !== 'boolean') {
-    throw invalidConfig('signal must be an AbortSignal');
+// A call into the module that throws means the module stopped: pre.js then rejects every pending call.
+function intoModule(module, call) {
+  try {
+    return call();
+  } catch (error) {
+    module.kycModuleStopped(error);
+    throw new KycError(module.kycStoppedError());
+  }
+}
+
+function closeQuietly(module, key) {
+  if (module.kycStoppedError()) return;
+  try {
+    module.kycCloseClient(key);
+  } catch (error) {
+    module.kycModuleStopped(error);
   }
 }
 
@@ -34,9 +47,10 @@ export class KycClient {
 
   /** Resolves to { linkId, url }; rejects with KycError. */
   generateKycLink(request, callOptions) {
-    return this.#run(callOptions, (options) =>
-      this.#module.kycGenerateKycLink(this.#key, snapshot(request, 'INVALID_REQUEST', 'request'), options)
-    );
+    return this.#run(callOptions, (options) => {
+      const copy = snapshot(request, 'INVALID_REQUEST', 'request');
+      return intoModule(this.#module, () => this.#module.kycGenerateKycLink(this.#key, copy, options));
+    });
   }
 
   /**
@@ -44,28 +58,38 @@ export class KycClient {
    * cached one while fresh, else one fetch shared with every caller waiting. Rejects with KycError.
    */
   getAccessToken(callOptions) {
-    return this.#run(callOptions, (options) => this.#module.kycGetAccessToken(this.#key, options));
+    return this.#run(callOptions, (options) =>
+      intoModule(this.#module, () => this.#module.kycGetAccessToken(this.#key, options))
+    );
   }
 
-  // One call into the wasm client: options checked, the promise counted while it runs, errors typed.
+  // One call into the wasm client: options checked, the caller's signal relayed through one of ours,
+  // the promise counted while it runs, errors typed.
   #run(callOptions, start) {
+    let signal;
     try {
       if (this.#key === undefined) throw invalidConfig('the client is closed');
+      const stopped = this.#module.kycStoppedError();
+      if (stopped) throw new KycError(stopped);
       const options = snapshot(callOptions, 'INVALID_CONFIG', 'call options');
-      checkSignal(options?.signal);
+      signal = watchCallerSignal(options?.signal);
+      if (signal) options.signal = signal.relay;
       const call = start(options);
       this.#running++;
       return call.then(
         (value) => {
           this.#running--;
+          signal?.release();
           return value;
         },
         (rejection) => {
           this.#running--;
+          signal?.release();
           throw toKycError(rejection);
         }
       );
     } catch (error) {
+      signal?.release();
       return Promise.reject(error);
     }
   }
@@ -73,7 +97,8 @@ export class KycClient {
   /** The same rules generateKycLink applies, synchronously: [] or [{ field, message }]. */
   validate(request) {
     try {
-      return this.#module.validateKycLinkRequest(snapshot(request, 'INVALID_REQUEST', 'request'));
+      const copy = snapshot(request, 'INVALID_REQUEST', 'request');
+      return intoModule(this.#module, () => this.#module.validateKycLinkRequest(copy));
     } catch (error) {
       if (error instanceof KycError) return [{ field: 'request', message: error.message }];
       throw error;
@@ -86,7 +111,7 @@ export class KycClient {
     unclosedClients.unregister(this);
     const key = this.#key;
     this.#key = undefined;
-    this.#module.kycCloseClient(key);
+    closeQuietly(this.#module, key);
   }
 
   get baseUrl() {
@@ -109,7 +134,7 @@ export async function createClient(loadModule, options) {
   }
   const copy = snapshot(options, 'INVALID_CONFIG', 'options');
   const module = await loadModule();
-  const key = module.kycOpenClient(copy); // or, for invalid options, the error
+  const key = intoModule(module, () => module.kycOpenClient(copy)); // or, for invalid options, the error
   if (typeof key !== 'number') throw toKycError(key);
   const baseUrl = (copy.baseUrl ?? 'https://sdk.faceki.com').replace(/\/+$/, '');
   return new KycClient(module, key, baseUrl);

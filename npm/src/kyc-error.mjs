@@ -2,8 +2,8 @@
 
 // Present on every error.
 const BASE_FIELDS = ['status', 'retryable', 'attempts'];
-// Present only where they apply (API_ERROR, 429, validation).
-const OPTIONAL_FIELDS = ['responseCode', 'reason', 'retryAfterMs', 'issues'];
+// Present only where they apply (API_ERROR, 429, validation, a server request id).
+const OPTIONAL_FIELDS = ['responseCode', 'reason', 'retryAfterMs', 'issues', 'requestId'];
 
 export class KycError extends Error {
   /**

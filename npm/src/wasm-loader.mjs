@@ -1,5 +1,6 @@
 // Loads the wasm module once per process or page and shares it among clients. A failed load is
-// forgotten, so a later call tries again.
+// forgotten, so a later call tries again; so is a module that stopped (pre.js: out of memory, a trap),
+// so the next client gets a fresh one.
 
 import { createClient, generateOnce } from './kyc-client.mjs';
 import { instantiateFromModule } from './precompiled-wasm.mjs';
@@ -13,15 +14,23 @@ export function bindToWasm(instantiate, defaults = {}) {
   let loading;
   let overrides = defaults;
 
-  function loadModule() {
-    loading ??= new Promise((resolve, reject) => {
+  function startLoading() {
+    const attempt = new Promise((resolve, reject) => {
       Promise.resolve()
         .then(() => instantiate(instantiateFromModule(overrides, reject)))
         .then(resolve, reject);
     }).catch((error) => {
-      loading = undefined;
+      if (loading === attempt) loading = undefined;
       throw new Error(`faceki-kyc-link: could not load its WebAssembly module: ${error.message}`, { cause: error });
     });
+    return attempt;
+  }
+
+  async function loadModule() {
+    loading ??= startLoading();
+    const module = await loading;
+    if (!module.kycStoppedError()) return module;
+    loading = startLoading();
     return loading;
   }
 

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <utility>
 
+#include "http_failure.hpp"
+
 namespace kyc {
 namespace {
 
@@ -125,6 +127,7 @@ void Client::send(Call& call, const std::string& token) {
   request.headers = {
       {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}, {"Accept", "application/json"}};
   request.body = toWireJson(call.payload);
+  request.maxResponseBytes = config_.maxResponseBytes;
   call.token = token;
   call.attempts++;
   HandleId id = call.id;
@@ -155,6 +158,7 @@ void Client::onAttemptEnded(HandleId id, const HttpResponse& response) {
   LinkResult result = classifyLinkResponse(response, env_.nowEpochMs());
   if (result.link) return settle(id, std::move(result));
   Failure& failure = *result.failure;
+  failure.requestId = usableRequestId(response.requestId);
   if (response.outcome == TransportOutcome::Timeout) failure = timeoutFailure(call.timeoutMs, config_.retryTimeouts);
 
   // An expired or revoked token is not the caller's fault: get a new one and send once more.

@@ -10,11 +10,14 @@ namespace {
 
 const std::vector<std::string_view> kConfigKeys = {"baseUrl",    "token",         "getToken",
                                                    "clientId",   "clientSecret",  "timeoutMs",
-                                                   "maxRetries", "tokenEndpoint", "retryTimeouts"};
+                                                   "maxRetries", "tokenEndpoint", "retryTimeouts",
+                                                   "maxResponseBytes"};
 const std::vector<std::string_view> kCallKeys = {"timeoutMs", "maxRetries", "signal"};
 
 constexpr NumberRule kTimeoutRule{"a number of milliseconds", 1, 600000, false};
 constexpr NumberRule kMaxRetriesRule{"an integer", 0, 10, true};
+constexpr NumberRule kMaxResponseBytesRule{"an integer number of bytes", kSmallestMaxResponseBytes,
+                                           kLargestMaxResponseBytes, true};
 
 constexpr const char* kCredentialChoices = "token, getToken, or clientId with clientSecret";
 
@@ -102,6 +105,12 @@ ValidatedConfig validateConfig(const InputObject& options) {
       config.retryTimeouts = value->boolean;
     } else {
       issues.push_back({"retryTimeouts", "retryTimeouts must be a boolean, got " + jsTypeName(*value)});
+    }
+  }
+
+  if (const InputValue* value = givenField(options, "maxResponseBytes")) {
+    if (auto n = requireNumber("maxResponseBytes", *value, kMaxResponseBytesRule, issues)) {
+      config.maxResponseBytes = static_cast<std::size_t>(*n);
     }
   }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "http.hpp"
 #include "input.hpp"
 
 namespace kyc {
@@ -27,6 +28,7 @@ struct ClientConfig {
   // Off by default: FACEKI has no idempotency key, so resending a POST that timed out can make a
   // second link for the same person. For callers who would rather have that than a failure.
   bool retryTimeouts = false;
+  std::size_t maxResponseBytes = kDefaultMaxResponseBytes;  // kSmallestMaxResponseBytes..kLargestMaxResponseBytes
 };
 
 struct ValidatedConfig {
@@ -35,7 +37,8 @@ struct ValidatedConfig {
 };
 
 // Keys: baseUrl, token, getToken (a function), clientId, clientSecret, timeoutMs, maxRetries,
-// tokenEndpoint ('generate-token' | 'access-token'), retryTimeouts (boolean). Exactly one of token, getToken, or the
+// tokenEndpoint ('generate-token' | 'access-token'), retryTimeouts (boolean), maxResponseBytes (integer
+// 1 KiB..64 MiB). Exactly one of token, getToken, or the
 // clientId+clientSecret pair. Strings: non-empty, no control characters (a CR/LF in a token would be
 // header injection). baseUrl per baseUrlProblem(). timeoutMs finite, 1..600000; maxRetries integer 0..10.
 // Undefined/null means absent. Unknown keys are issues with near-miss suggestions.

@@ -24,6 +24,8 @@ const char* errorCodeName(ErrorCode code) {
       return "ABORTED";
     case ErrorCode::BadResponse:
       return "BAD_RESPONSE";
+    case ErrorCode::Internal:
+      return "INTERNAL";
   }
   return "UNKNOWN";
 }

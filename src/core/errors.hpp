@@ -17,11 +17,13 @@ enum class ErrorCode {
   NetworkError,    // no HTTP response: refused, reset, DNS, CORS
   Timeout,         // an attempt outlived its timeout
   Aborted,         // the caller's AbortSignal fired
-  BadResponse,     // a 2xx whose body is not the documented shape
+  BadResponse,     // a 2xx whose body is not the documented shape, or an answer over maxResponseBytes
+  Internal,        // the wasm module stopped (out of memory, a bug); raised by the JS skin, which then
+                   // rejects every pending call and loads a fresh module for the next client
 };
 
 // "INVALID_CONFIG", "INVALID_REQUEST", "UNAUTHORIZED", "API_ERROR", "HTTP_ERROR", "RATE_LIMITED",
-// "NETWORK_ERROR", "TIMEOUT", "ABORTED", "BAD_RESPONSE".
+// "NETWORK_ERROR", "TIMEOUT", "ABORTED", "BAD_RESPONSE", "INTERNAL".
 const char* errorCodeName(ErrorCode code);
 
 // One problem with one input field; `field` is the caller's name for it ("workflowId", "baseUrl").
@@ -40,6 +42,7 @@ struct Failure {
   std::vector<Issue> issues;           // for InvalidRequest and InvalidConfig
   std::optional<double> retryAfterMs;  // the server's Retry-After, when it sent one
   int attempts = 0;                    // link requests sent; filled in by the client pipeline
+  std::string requestId;               // the server's request id header of the last answer, when usable
 };
 
 }  // namespace kyc

@@ -36,7 +36,7 @@ LinkResult apiError(int status, int responseCode, const std::string& body) {
 }  // namespace
 
 LinkResult classifyLinkResponse(const HttpResponse& response, double nowEpochMs) {
-  if (response.outcome != TransportOutcome::Response) return failed(transportFailure(response.outcome));
+  if (response.outcome != TransportOutcome::Response) return failed(transportFailure(response));
   const int status = response.status;
   if (status == 401) return failed(statusFailure(ErrorCode::Unauthorized, response, nowEpochMs));
   if (status == 429) return failed(statusFailure(ErrorCode::RateLimited, response, nowEpochMs));

@@ -134,7 +134,7 @@ std::string accessTokenQuery(const std::string& clientId, const std::string& cli
 }
 
 TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) {
-  if (response.outcome != TransportOutcome::Response) return failed(transportFailure(response.outcome));
+  if (response.outcome != TransportOutcome::Response) return failed(transportFailure(response));
   const int status = response.status;
   if (!isSuccessStatus(status)) return failed(statusFailure(codeForStatus(status), response, nowEpochMs));
 

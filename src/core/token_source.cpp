@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "http_failure.hpp"
+
 namespace kyc {
 namespace {
 
@@ -100,6 +102,7 @@ void TokenSource::fetchFromEndpoint(TokenEndpoint endpoint) {
     request.body = generateTokenBody(config_.clientId, config_.clientSecret);
   }
   HandleId generation = fetchGeneration_;
+  request.maxResponseBytes = config_.maxResponseBytes;
   request_ = env_.transport.send(request, [this, endpoint, generation](const HttpResponse& response) {
     if (generation != fetchGeneration_ || !fetching_) return;
     request_.reset();
@@ -109,6 +112,7 @@ void TokenSource::fetchFromEndpoint(TokenEndpoint endpoint) {
 
 void TokenSource::onEndpointResponse(TokenEndpoint endpoint, const HttpResponse& response) {
   TokenResult result = parseTokenResponse(response, env_.nowEpochMs());
+  if (result.failure) result.failure->requestId = usableRequestId(response.requestId);
   if (result.failure && endpoint == TokenEndpoint::GenerateToken && endpoint_ == TokenEndpoint::Auto &&
       endpointMissing(*result.failure)) {
     endpoint_ = TokenEndpoint::AccessToken;  // remembered: later fetches go straight there

@@ -26,6 +26,7 @@ class FetchTransport final : public Transport {
     bool sending = true;                // inside emscripten_fetch()
     std::optional<HttpResponse> early;  // it failed before emscripten_fetch() returned
     int deliverTimer = 0;
+    size_t maxResponseBytes = 0;
   };
   static void onFinished(emscripten_fetch_t* fetch);
   static void deliverEarly(void* pending);

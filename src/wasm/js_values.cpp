@@ -93,6 +93,7 @@ val toJs(const Failure& failure) {
   }
   if (failure.retryAfterMs) error.set("retryAfterMs", *failure.retryAfterMs);
   if (!failure.issues.empty()) error.set("issues", toJs(failure.issues));
+  if (!failure.requestId.empty()) error.set("requestId", failure.requestId);
   return error;
 }
 

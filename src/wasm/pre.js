@@ -1,8 +1,20 @@
 // Prepended to the glue (--pre-js); runs inside the module factory, so nothing here touches globals.
 
-// Emscripten Fetch calls a free `XMLHttpRequest`. Node has none: the Node loader passes one in as
-// Module.XMLHttpRequest, and this module-scoped binding shadows the global name without setting it.
-var XMLHttpRequest = Module['XMLHttpRequest'] || globalThis.XMLHttpRequest;
+// Emscripten Fetch calls a free `XMLHttpRequest`: the package's own adapter (npm/src/transport), passed
+// in as Module.XMLHttpRequest and bound here, in the module's scope. A runtime's own XMLHttpRequest is
+// never used (Node and workerd have none; browsers' follows redirects silently). Each adapter reports a
+// throw from Emscripten's handlers to onCallbackError instead of letting it reach the host.
+var KycXMLHttpRequest = Module['XMLHttpRequest'];
+function XMLHttpRequest() {
+  var xhr = new KycXMLHttpRequest();
+  xhr.onCallbackError = kycModuleStopped;
+  return xhr;
+}
+
+// Every promise handed to JS and not yet settled, so that a stopped module can settle them all.
+var kycPending = new Set();
+// The INTERNAL error once the module has stopped; null while it runs.
+var kycStopped = null;
 
 // The glue takes any scope with an importScripts for a Web Worker and reads self.location.href there.
 // workerd before compatibility date 2024-03-04 has importScripts but no location: there the glue sees
@@ -13,16 +25,74 @@ var importScripts = globalThis.location ? globalThis.importScripts : undefined;
 Module['kycDeferred'] = function () {
   var deferred = {};
   deferred.promise = new Promise(function (resolve, reject) {
-    deferred.resolve = resolve;
-    deferred.reject = reject;
+    deferred.resolve = function (value) {
+      kycPending.delete(deferred);
+      resolve(value);
+    };
+    deferred.reject = function (reason) {
+      kycPending.delete(deferred);
+      reject(reason);
+    };
   });
+  kycPending.add(deferred);
   return deferred;
 };
 
-// Links an AbortSignal to one call; returns the function that unlinks it when the call ends.
+// The module stopped: out of memory (abort), a trap, or a throw in a callback into it. Nothing may run
+// in it again, so every pending call rejects now, every request is dropped, and the loader makes a
+// fresh module for the next client. Idempotent.
+function kycModuleStopped(cause) {
+  if (kycStopped) return;
+  ABORT = true; // Emscripten then drops every later timer and fetch callback into this module
+  var reason = cause && typeof cause.message === 'string' ? cause.message : String(cause);
+  kycStopped = {
+    code: 'INTERNAL',
+    message:
+      'the WebAssembly module stopped (' + reason.slice(0, 200) + '); the call was ended, and the next ' +
+      'createKycClient() loads a fresh module',
+  };
+  Fetch.xhrs.forEach(function (xhr) {
+    if (!xhr) return;
+    xhr.onload = xhr.onerror = xhr.ontimeout = xhr.onprogress = xhr.onreadystatechange = null;
+    try {
+      xhr.abort();
+    } catch (ignored) {
+      // dropped either way
+    }
+  });
+  kycPending.forEach(function (deferred) {
+    deferred.reject(Module['kycStoppedError']());
+  });
+}
+Module['kycModuleStopped'] = kycModuleStopped;
+// A fresh copy of the INTERNAL error each time (each rejection gets its own object), or null.
+Module['kycStoppedError'] = function () {
+  return kycStopped && { code: kycStopped.code, message: kycStopped.message };
+};
+// abort() (out of memory, a failed assertion) tells us here before it throws.
+Module['onAbort'] = function (what) {
+  kycModuleStopped(new Error('Aborted(' + what + ')'));
+};
+// Emscripten prints aborts to the console; a library keeps quiet (the reason is in the INTERNAL error).
+Module['printErr'] = function () {};
+
+// Calls back into the module from outside its own callbacks (an abort listener, getToken's answer):
+// a throw there means the module stopped, never an exception for the host.
+function kycEnter(callIntoModule) {
+  try {
+    callIntoModule();
+  } catch (error) {
+    kycModuleStopped(error);
+  }
+}
+
+// Links an AbortSignal to one call; returns the function that unlinks it when the call ends. The JS
+// skin hands over only AbortSignals it made itself, so these methods do not throw.
 Module['kycWatchAbort'] = function (signal, clientKey, callId) {
   var onAbort = function () {
-    Module['kycAbortCall'](clientKey, callId);
+    kycEnter(function () {
+      Module['kycAbortCall'](clientKey, callId);
+    });
   };
   signal.addEventListener('abort', onAbort, { once: true });
   return function () {
@@ -38,11 +108,20 @@ Module['kycCallGetToken'] = function (getToken, clientKey, requestId) {
     })
     .then(
       function (token) {
-        Module['kycDeliverToken'](clientKey, requestId, token, false);
+        kycEnter(function () {
+          Module['kycDeliverToken'](clientKey, requestId, token, false);
+        });
       },
       function (error) {
-        var message = error && typeof error.message === 'string' ? error.message : String(error);
-        Module['kycDeliverToken'](clientKey, requestId, message, true);
+        var message;
+        try {
+          message = error && typeof error.message === 'string' ? error.message : String(error);
+        } catch (unreadable) {
+          message = 'getToken failed with a value that cannot be read';
+        }
+        kycEnter(function () {
+          Module['kycDeliverToken'](clientKey, requestId, message, true);
+        });
       }
     );
 };
