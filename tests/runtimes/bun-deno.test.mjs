@@ -25,6 +25,6 @@ for (const [name, command] of Object.entries(RUNTIMES)) {
     const applicationId = `${name}-runtime`;
     const [program, args] = command(JSON.stringify(servers.config(applicationId)));
     const report = await reportOf(program, args, { cwd: here });
-    assertScenario(report, servers, applicationId);
+    assertScenario(report, servers, applicationId, name);
   });
 }

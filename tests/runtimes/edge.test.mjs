@@ -36,5 +36,5 @@ test('edge-runtime: the scenario from inside the edge function', async () => {
   });
   const text = await response.text();
   assert.equal(response.status, 200, text);
-  assertScenario(JSON.parse(text), servers, applicationId);
+  assertScenario(JSON.parse(text), servers, applicationId, 'edge-runtime');
 });

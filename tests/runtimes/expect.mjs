@@ -35,12 +35,21 @@ export function assertLink(report, servers, applicationId) {
   assert.equal(report.link.url, `${servers.sandbox.url}/kycverify/${issued.linkId}`);
 }
 
-/** A 308 is an HTTP_ERROR naming the status, and nothing reached the other host. */
-export function assertRedirectRefused(report, servers) {
+/**
+ * A 308 is an HTTP_ERROR naming the status and the Location's host, and nothing reached that host.
+ * Browsers hide a redirect from script (fetch's opaqueredirect): there it is refused without either.
+ */
+export function assertRedirectRefused(report, servers, { hiddenByRuntime = false } = {}) {
   assert.equal(report.redirect.ok, false, JSON.stringify(report.redirect));
   assert.equal(report.redirect.isKycError, true);
-  assert.equal(report.redirect.error.code, 'HTTP_ERROR', JSON.stringify(report.redirect.error));
-  assert.equal(report.redirect.error.status, 308);
+  const { error } = report.redirect;
+  assert.equal(error.code, 'HTTP_ERROR', JSON.stringify(error));
+  if (hiddenByRuntime) {
+    assert.match(error.message, /redirect .*never followed/);
+  } else {
+    assert.equal(error.status, 308);
+    assert.ok(error.message.includes(`redirecting to ${new URL(servers.hostile.otherUrl).host}`), error.message);
+  }
   assert.equal(servers.hostile.elsewhere.hits, 0, 'the redirect was followed');
 }
 
@@ -52,8 +61,17 @@ export function assertOversizeRefused(report) {
   assert.match(report.oversize.error.message, /larger than 1024 bytes/);
 }
 
-export function assertScenario(report, servers, applicationId) {
+/** The link request named the package and `runtime` in its User-Agent (browsers keep their own). */
+export function assertUserAgent(servers, applicationId, runtime) {
+  const sent = servers.sandbox.requests.find((entry) => entry.route === 'link' && entry.body?.includes(`"${applicationId}"`));
+  assert.ok(sent, 'the sandbox saw no link request for this runtime');
+  assert.match(String(sent.headers['user-agent']), new RegExp(`^faceki-kyc-link/\\d+\\.\\d+\\.\\d+ \\(${runtime}[/)]`));
+}
+
+/** Everything a runtime that lets a script set the User-Agent must show. */
+export function assertScenario(report, servers, applicationId, runtime) {
   assertLink(report, servers, applicationId);
+  assertUserAgent(servers, applicationId, runtime);
   assertRedirectRefused(report, servers);
   assertOversizeRefused(report);
 }

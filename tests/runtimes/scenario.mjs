@@ -38,7 +38,7 @@ export async function runScenario(kyc, { sandboxUrl, hostileUrl, applicationId }
   } finally {
     client.close();
   }
-  report.redirect = await hostileCall(kyc, hostileUrl, 'redirect');
-  report.oversize = await hostileCall(kyc, hostileUrl, 'oversize');
+  report.redirect = await hostileCall(kyc, hostileUrl, 'token-for-308');
+  report.oversize = await hostileCall(kyc, hostileUrl, 'token-for-oversize');
   return report;
 }

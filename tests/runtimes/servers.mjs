@@ -1,6 +1,6 @@
 // What the harness starts for each runtime, all in this Node process on 127.0.0.1: the sandbox, and a
-// hostile "FACEKI" that answers by the bearer token: `redirect` gets a 308 to a second server (which
-// must never be reached), `oversize` a 200 whose chunked body is far past the client's cap.
+// hostile "FACEKI" that answers by the bearer token: `token-for-308` gets a 308 to a second server (which
+// must never be reached), `token-for-oversize` a 200 whose chunked body is far past the client's cap.
 
 import http from 'node:http';
 
@@ -35,9 +35,9 @@ async function startHostile() {
       return;
     }
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
-    if (token === 'redirect') {
+    if (token === 'token-for-308') {
       res.writeHead(308, { location: `${otherUrl}/elsewhere` }).end();
-    } else if (token === 'oversize') {
+    } else if (token === 'token-for-oversize') {
       // No Content-Length: the cap has to be enforced while reading, not from the header.
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"responseCode":0,"data":"');

@@ -33,6 +33,6 @@ for (const compatibilityDate of COMPATIBILITY_DATES) {
     });
     const text = await response.text();
     assert.equal(response.status, 200, text);
-    assertScenario(JSON.parse(text), servers, applicationId);
+    assertScenario(JSON.parse(text), servers, applicationId, 'workerd');
   });
 }
