@@ -11,19 +11,20 @@ import { sandboxFor, WORKFLOW } from './support.mjs';
 
 const wasmFile = new URL('../../npm/dist/kyc-node.wasm', import.meta.url);
 
-test('something that is not a WebAssembly.Module is refused with a clear message, and a later call can recover', async (t) => {
+test('a non-module is refused with a clear message, and a real one then loads and makes a link', async (t) => {
   const sandbox = await sandboxFor(t);
   configureWasm({ module: new Uint8Array(await readFile(wasmFile)) });
-  await assert.rejects(createKycClient({ baseUrl: sandbox.url, token: sandbox.issueToken() }), /needs a WebAssembly\.Module/);
+  const options = { baseUrl: sandbox.url, token: sandbox.issueToken() };
+  await assert.rejects(createKycClient(options), /needs a WebAssembly\.Module/);
 
   configureWasm({ module: await WebAssembly.compile(await readFile(wasmFile)) });
-  const client = await createKycClient({ baseUrl: sandbox.url, token: sandbox.issueToken() });
+  const client = await createKycClient(options);
   t.after(() => client.close());
   const link = await client.generateKycLink({ workflowId: WORKFLOW, applicationId: 'precompiled' });
   assert.equal(link.linkId, sandbox.links.at(-1).linkId);
 });
 
-test('a module that does not fit the glue rejects the load instead of leaving it pending', { timeout: 10_000 }, async () => {
+test('a module that does not fit the glue rejects the load, never leaves it pending', { timeout: 10_000 }, async () => {
   // A valid module with none of the glue's exports: instantiation succeeds, the glue's setup fails.
   const empty = await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
   configureWasm({ module: empty });

@@ -13,7 +13,10 @@ const bin = (name) => `${here}node_modules/.bin/${name}`;
 const RUNTIMES = {
   bun: (config) => [bin('bun'), ['run-scenario.mjs', config]],
   // The least Deno needs: the network, and reading the package's .wasm.
-  deno: (config) => [bin('deno'), ['run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-read', 'run-scenario.mjs', config]],
+  deno: (config) => [
+    bin('deno'),
+    ['run', '--no-prompt', '--allow-net=127.0.0.1', '--allow-read', 'run-scenario.mjs', config],
+  ],
 };
 
 let servers;

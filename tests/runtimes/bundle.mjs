@@ -1,47 +1,52 @@
-// Bundles worker.mjs the way each platform's tooling does, with esbuild: the export conditions it sets,
-// and what it makes of a .wasm import.
+// Bundles worker.mjs as each platform does: with wrangler itself for Cloudflare, and for Vercel with
+// esbuild set up as Vercel's bundler is (its export conditions, what it makes of a .wasm?module import).
 
-import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const entryPoint = fileURLToPath(new URL('worker.mjs', import.meta.url));
+import { build } from 'esbuild';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const entryPoint = path.join(here, 'worker.mjs');
 
 /**
- * wrangler: conditions workerd, worker, browser; a `.wasm` import stays an import of a module that
- * wrangler uploads beside the script as CompiledWasm. Returns the modules miniflare takes.
+ * wrangler itself (`wrangler deploy --dry-run`, no configuration file) bundles worker.mjs: its own
+ * conditions (workerd, worker, browser) and its default module rules (a `.wasm` becomes CompiledWasm).
+ * Returns the modules it would upload, in the form miniflare takes.
  */
-export async function bundleForWorkerd() {
-  const wasm = [];
-  const result = await build({
-    entryPoints: [entryPoint],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['workerd', 'worker', 'browser'],
-    logLevel: 'error',
-    plugins: [
-      {
-        name: 'compiled-wasm',
-        setup(esbuild) {
-          esbuild.onResolve({ filter: /\.wasm$/ }, (args) => {
-            const file = path.resolve(args.resolveDir, args.path);
-            wasm.push(file);
-            return { path: `./${path.basename(file)}`, external: true };
-          });
-        },
-      },
-    ],
+export async function bundleWithWrangler(compatibilityDate) {
+  const outdir = await mkdtemp(path.join(os.tmpdir(), 'kyc-wrangler-'));
+  try {
+    const args = ['deploy', '--dry-run', '--outdir', outdir, '--name', 'kyc-runtime-test', '--compatibility-date'];
+    await run(path.join(here, 'node_modules/.bin/wrangler'), [...args, compatibilityDate, entryPoint]);
+    const files = await readdir(outdir);
+    const read = (file) => readFile(path.join(outdir, file));
+    // The entry first: miniflare takes the first module as the main one.
+    const modules = [{ type: 'ESModule', path: 'worker.js', contents: (await read('worker.js')).toString() }];
+    for (const file of files.filter((name) => name.endsWith('.wasm'))) {
+      modules.push({ type: 'CompiledWasm', path: file, contents: await read(file) });
+    }
+    return modules;
+  } finally {
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+    execFile(command, args, { cwd: here, env }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${path.basename(command)} failed: ${error.message}\n${stderr}${stdout}`));
+      else resolve();
+    });
   });
-  const modules = [{ type: 'ESModule', path: 'worker.mjs', contents: result.outputFiles[0].text }];
-  for (const file of wasm) modules.push({ type: 'CompiledWasm', path: path.basename(file), contents: await readFile(file) });
-  return modules;
 }
 
 /**
- * Vercel (Next.js's edge build): conditions edge-light, worker, browser; a `.wasm?module` import becomes
+ * Vercel (Next.js's edge build): conditions led by edge-light; a `.wasm?module` import becomes
  * a global binding that the Edge sandbox defines as a compiled module. Returns the script (the Edge
  * runtime runs scripts, not modules) and the .wasm files by binding name.
  */
@@ -73,6 +78,7 @@ export async function bundleForEdge() {
       },
     ],
   });
-  const script = `${result.outputFiles[0].text}\naddEventListener('fetch', (event) => event.respondWith(edgeWorker.handle(event.request)));`;
+  const listen = "addEventListener('fetch', (event) => event.respondWith(edgeWorker.handle(event.request)));";
+  const script = `${result.outputFiles[0].text}\n${listen}`;
   return { script, wasm };
 }

@@ -22,7 +22,9 @@ after(() => servers?.close());
 
 test('edge-runtime: the scenario from inside the edge function', async () => {
   const bindings = {};
-  for (const [name, file] of Object.entries(bundle.wasm)) bindings[name] = await WebAssembly.compile(await readFile(file));
+  for (const [name, file] of Object.entries(bundle.wasm)) {
+    bindings[name] = await WebAssembly.compile(await readFile(file));
+  }
   assert.ok(Object.keys(bindings).length > 0, 'the bundle imports no .wasm?module');
   const runtime = new EdgeRuntime({
     codeGeneration: { strings: false, wasm: false },

@@ -18,7 +18,8 @@ async function settle(promise, KycError) {
 
 /** A one-call client; the hostile server tells the cases apart by the token. */
 async function hostileCall({ createKycClient, KycError }, hostileUrl, token) {
-  const client = await createKycClient({ baseUrl: hostileUrl, token, maxRetries: 0, maxResponseBytes: MAX_RESPONSE_BYTES });
+  const options = { baseUrl: hostileUrl, token, maxRetries: 0, maxResponseBytes: MAX_RESPONSE_BYTES };
+  const client = await createKycClient(options);
   try {
     return await settle(client.generateKycLink({ workflowId: WORKFLOW }), KycError);
   } finally {
@@ -34,7 +35,8 @@ export async function runScenario(kyc, { sandboxUrl, hostileUrl, applicationId }
   const report = {};
   const client = await kyc.createKycClient({ baseUrl: sandboxUrl, ...SANDBOX_CLIENT, maxRetries: 0 });
   try {
-    report.link = await settle(client.generateKycLink({ workflowId: WORKFLOW, applicationId, expiryTime: 30 }), kyc.KycError);
+    const request = { workflowId: WORKFLOW, applicationId, expiryTime: 30 };
+    report.link = await settle(client.generateKycLink(request), kyc.KycError);
   } finally {
     client.close();
   }

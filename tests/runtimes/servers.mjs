@@ -6,10 +6,12 @@ import http from 'node:http';
 
 import { startSandbox } from '../../npm/sandbox/index.cjs';
 
-export const OVERSIZE_BYTES = 256 * 1024;
+const OVERSIZE_BYTES = 256 * 1024;
 
 function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`));
+  });
 }
 
 function closer(server) {
@@ -31,7 +33,8 @@ async function startHostile() {
     // CORS for the Web Worker in Chromium; the other runtimes ignore it.
     res.setHeader('access-control-allow-origin', '*');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'POST' }).end();
+      res.setHeader('access-control-allow-headers', 'authorization, content-type');
+      res.writeHead(204, { 'access-control-allow-methods': 'POST' }).end();
       return;
     }
     const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');

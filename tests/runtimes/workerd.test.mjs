@@ -1,23 +1,25 @@
-// Cloudflare Workers: workerd itself (through miniflare), running a worker bundled as wrangler does,
-// that imports 'faceki-kyc-link' with no configuration (the `workerd` condition, the .wasm as a module).
+// Cloudflare Workers: workerd itself (through miniflare), running a worker that wrangler bundled with no
+// configuration, which imports 'faceki-kyc-link' (the `workerd` condition, the .wasm as a module).
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { Miniflare } from 'miniflare';
+import { Miniflare, supportedCompatibilityDate } from 'miniflare';
 
-import { bundleForWorkerd } from './bundle.mjs';
+import { bundleWithWrangler } from './bundle.mjs';
 import { assertScenario } from './expect.mjs';
 import { startServers } from './servers.mjs';
 
-// One before workerd had FinalizationRegistry (2025-05-05), and the newest this workerd knows.
-const COMPATIBILITY_DATES = ['2024-01-01', '2026-07-30'];
+// One before workerd dropped importScripts (2024-03-04) and had FinalizationRegistry (2025-05-05), and the
+// newest this workerd knows.
+const COMPATIBILITY_DATES = ['2024-01-01', supportedCompatibilityDate];
 
 let servers;
 let modules;
 before(async () => {
   servers = await startServers();
-  modules = await bundleForWorkerd();
+  modules = await bundleWithWrangler(supportedCompatibilityDate);
+  assert.ok(modules.some((module) => module.type === 'CompiledWasm'), 'wrangler uploaded no .wasm module');
 });
 after(() => servers?.close());
 
