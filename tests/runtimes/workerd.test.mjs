@@ -38,3 +38,19 @@ for (const compatibilityDate of COMPATIBILITY_DATES) {
     assertScenario(JSON.parse(text), servers, applicationId, 'workerd');
   });
 }
+
+test('workerd: concurrent requests on a cold worker, one client each (as the README shows)', async (t) => {
+  const worker = new Miniflare({ modules, compatibilityDate: supportedCompatibilityDate });
+  t.after(() => worker.dispose());
+  const applicationIds = ['a', 'b', 'c', 'd'].map((name) => `workerd-concurrent-${name}`);
+  const reports = await Promise.all(
+    applicationIds.map(async (applicationId) => {
+      const body = JSON.stringify(servers.config(applicationId));
+      const response = await worker.dispatchFetch('http://worker/', { method: 'POST', body });
+      const text = await response.text();
+      assert.equal(response.status, 200, text);
+      return JSON.parse(text);
+    })
+  );
+  reports.forEach((report, index) => assertScenario(report, servers, applicationIds[index], 'workerd'));
+});
