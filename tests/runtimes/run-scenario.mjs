@@ -6,5 +6,6 @@ import * as kyc from 'faceki-kyc-link';
 import { runScenario } from './scenario.mjs';
 
 const args = globalThis.Deno ? globalThis.Deno.args : globalThis.process.argv.slice(2);
-const report = await runScenario(kyc, JSON.parse(args[0]));
-console.log(JSON.stringify(report));
+// No top-level await: the runtime has to stay alive on the package's own pending work, as it must for
+// a script that calls the package from a callback.
+runScenario(kyc, JSON.parse(args[0])).then((report) => console.log(JSON.stringify(report)));
