@@ -5,7 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { assertLink, assertOversizeRefused, assertRedirectRefused } from '../runtimes/expect.mjs';
+import {
+  assertErrorsKeepSecrets,
+  assertLink,
+  assertOversizeRefused,
+  assertRedirectRefused,
+} from '../runtimes/expect.mjs';
 import { startServers } from '../runtimes/servers.mjs';
 import { launchChromium } from './support/chromium.mjs';
 import { openHarness } from './support/pages.mjs';
@@ -37,4 +42,5 @@ test('a dedicated Worker makes a link and refuses a redirect and an oversize ans
   assertLink(answer.report, servers, applicationId);
   assertRedirectRefused(answer.report, servers, { hiddenByRuntime: true });
   assertOversizeRefused(answer.report);
+  assertErrorsKeepSecrets(answer.report);
 });

@@ -70,10 +70,19 @@ export function assertUserAgent(servers, applicationId, runtime) {
   assert.match(String(sent.headers['user-agent']), new RegExp(`^faceki-kyc-link/\\d+\\.\\d+\\.\\d+ \\(${runtime}[/)]`));
 }
 
+/** The refusals quote neither the bearer tokens the hostile server was called with nor the client secret. */
+export function assertErrorsKeepSecrets(report) {
+  const errors = JSON.stringify([report.redirect, report.oversize]);
+  for (const secret of ['token-for-308', 'token-for-oversize', 'sandbox-secret']) {
+    assert.ok(!errors.includes(secret), `a secret leaked into: ${errors}`);
+  }
+}
+
 /** Everything a runtime that lets a script set the User-Agent must show. */
 export function assertScenario(report, servers, applicationId, runtime) {
   assertLink(report, servers, applicationId);
   assertUserAgent(servers, applicationId, runtime);
   assertRedirectRefused(report, servers);
   assertOversizeRefused(report);
+  assertErrorsKeepSecrets(report);
 }
