@@ -18,10 +18,12 @@ const entryPoint = path.join(here, 'worker.mjs');
  * Returns the modules it would upload, in the form miniflare takes.
  */
 export async function bundleWithWrangler(compatibilityDate) {
-  const outdir = await mkdtemp(path.join(os.tmpdir(), 'kyc-wrangler-'));
+  // A scratch folder as wrangler's working directory too: it keeps its own state in .wrangler/ there.
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'kyc-wrangler-'));
+  const outdir = path.join(scratch, 'out');
   try {
     const args = ['deploy', '--dry-run', '--outdir', outdir, '--name', 'kyc-runtime-test', '--compatibility-date'];
-    await run(path.join(here, 'node_modules/.bin/wrangler'), [...args, compatibilityDate, entryPoint]);
+    await run(path.join(here, 'node_modules/.bin/wrangler'), [...args, compatibilityDate, entryPoint], scratch);
     const files = await readdir(outdir);
     const read = (file) => readFile(path.join(outdir, file));
     // The entry first: miniflare takes the first module as the main one.
@@ -31,14 +33,14 @@ export async function bundleWithWrangler(compatibilityDate) {
     }
     return modules;
   } finally {
-    await rm(outdir, { recursive: true, force: true });
+    await rm(scratch, { recursive: true, force: true });
   }
 }
 
-function run(command, args) {
+function run(command, args, cwd) {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
-    execFile(command, args, { cwd: here, env }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd, env }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${path.basename(command)} failed: ${error.message}\n${stderr}${stdout}`));
       else resolve();
     });
