@@ -131,5 +131,12 @@ export function generateKycLink(
   options: KycClientOptions & { signal?: AbortSignal }
 ): Promise<KycLink>;
 
-/** Before the first client: where the .wasm comes from (bytes, or a URL for browsers). */
-export function configureWasm(overrides: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (file: string) => string }): void;
+/**
+ * Before the first client: where the .wasm comes from (bytes, a URL for browsers, or a module compiled
+ * ahead of time for runtimes that compile no wasm from bytes).
+ */
+export function configureWasm(overrides: {
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  locateFile?: (file: string) => string;
+  module?: WebAssembly.Module;
+}): void;

@@ -1,7 +1,7 @@
 // The browser and bundler entry: the ES module glue, with the .wasm found through
 // new URL(..., import.meta.url) so Vite and webpack copy it. Emscripten Fetch talks to the package's
 // fetch adapter (src/transport), not the page's XMLHttpRequest, which would follow redirects silently.
-// configureWasm({ wasmBinary } or { locateFile }) serves the binary some other way.
+// configureWasm({ wasmBinary }, { locateFile } or { module }) serves the binary some other way.
 
 import createKycModule from '../dist/kyc-browser.mjs';
 import { createFetchXhr } from './transport/fetch-xhr.mjs';

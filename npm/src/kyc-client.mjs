@@ -7,7 +7,7 @@ import { watchCallerSignal } from './caller-signal.mjs';
 
 // A client dropped without close() still frees its wasm memory. While a call runs, its promise's
 // reactions (which update #running) hold the client, so a running call is never cut short by this.
-// Runtimes without FinalizationRegistry (older workerd compatibility dates) rely on close() alone.
+// workerd before compatibility date 2025-05-05 has no FinalizationRegistry: there only close() frees.
 const unclosedClients =
   typeof FinalizationRegistry === 'function'
     ? new FinalizationRegistry(({ module, key }) => closeQuietly(module, key))

@@ -3,22 +3,26 @@
 // so the next client gets a fresh one.
 
 import { createClient, generateOnce } from './kyc-client.mjs';
+import { instantiateFromModule } from './precompiled-wasm.mjs';
 
 /**
  * @param {(overrides: object) => Promise<object>} instantiate creates the Emscripten module
+ * @param {object} [defaults] the entry's own configureWasm() overrides (workerd: its imported module)
  * @returns the package's public functions bound to that module
  */
-export function bindToWasm(instantiate) {
+export function bindToWasm(instantiate, defaults = {}) {
   let loading;
-  let overrides = {};
+  let overrides = defaults;
 
   function startLoading() {
-    const attempt = Promise.resolve()
-      .then(() => instantiate(overrides))
-      .catch((error) => {
-        if (loading === attempt) loading = undefined;
-        throw new Error(`faceki-kyc-link: could not load its WebAssembly module: ${error.message}`, { cause: error });
-      });
+    const attempt = new Promise((resolve, reject) => {
+      Promise.resolve()
+        .then(() => instantiate(instantiateFromModule(overrides, reject)))
+        .then(resolve, reject);
+    }).catch((error) => {
+      if (loading === attempt) loading = undefined;
+      throw new Error(`faceki-kyc-link: could not load its WebAssembly module: ${error.message}`, { cause: error });
+    });
     return attempt;
   }
 
@@ -31,7 +35,7 @@ export function bindToWasm(instantiate) {
   }
 
   return {
-    /** Before the first client: where the .wasm comes from ({ wasmBinary } or { locateFile }). */
+    /** Before the first client: where the .wasm comes from ({ wasmBinary }, { locateFile } or { module }). */
     configureWasm(moduleOverrides) {
       overrides = { ...moduleOverrides };
       loading = undefined;

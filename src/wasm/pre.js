@@ -16,6 +16,11 @@ var kycPending = new Set();
 // The INTERNAL error once the module has stopped; null while it runs.
 var kycStopped = null;
 
+// The glue takes any scope with an importScripts for a Web Worker and reads self.location.href there.
+// workerd before compatibility date 2024-03-04 has importScripts but no location: there the glue sees
+// none (this binding is module-scoped too; the global stays as it is).
+var importScripts = globalThis.location ? globalThis.importScripts : undefined;
+
 // embind in 3.1.6 cannot await: C++ makes its Promise here and settles it from the fetch callbacks.
 Module['kycDeferred'] = function () {
   var deferred = {};

@@ -26,5 +26,5 @@ for dir in "$here" "$repo/web"; do
 done
 
 cd "$here"
-node --test package-in-browser.test.mjs admin-tool.test.mjs
+node --test package-in-browser.test.mjs package-in-worker.test.mjs admin-tool.test.mjs
 node cold-start.mjs
