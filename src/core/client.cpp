@@ -35,10 +35,12 @@ struct Client::Call {
   KycLinkRequest payload;
   double timeoutMs;
   RetryPolicy retry;
-  Completion done;            // a link call
-  TokenCompletion tokenDone;  // a token-only call (getAccessToken): ends once it has the token
-  int attempts = 0;           // link requests sent
-  int retriesUsed = 0;        // of retry.maxRetries
+  Completion done;                      // a link call
+  TokenCompletion tokenDone;            // a token-only call (getAccessToken): ends once it has the token
+  std::optional<RecordsQuery> records;  // a records call, with recordsDone
+  RecordsCompletion recordsDone;
+  int attempts = 0;     // link requests sent
+  int retriesUsed = 0;  // of retry.maxRetries
   bool refreshedAfter401 = false;
   std::string token;  // the token the request in flight carries
   HandleId tokenWaiter = 0;
@@ -62,6 +64,13 @@ HandleId Client::generateKycLink(KycLinkRequest request, CallOptions options, Co
   auto call = std::make_unique<Call>();
   call->payload = std::move(request);
   call->done = std::move(done);
+  return start(options, std::move(call));
+}
+
+HandleId Client::getVerifications(RecordsQuery query, CallOptions options, RecordsCompletion done) {
+  auto call = std::make_unique<Call>();
+  call->records = std::move(query);
+  call->recordsDone = std::move(done);
   return start(options, std::move(call));
 }
 
@@ -122,11 +131,17 @@ void Client::onToken(HandleId id, std::optional<std::string> token, std::optiona
 
 void Client::send(Call& call, const std::string& token) {
   HttpRequest request;
-  request.method = "POST";
-  request.url = config_.baseUrl + kLinkPath;
-  request.headers = {
-      {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}, {"Accept", "application/json"}};
-  request.body = toWireJson(call.payload);
+  if (call.records) {
+    request.method = "GET";
+    request.url = config_.baseUrl + recordsPath(*call.records);
+    request.headers = {{"Authorization", "Bearer " + token}, {"Accept", "application/json"}};
+  } else {
+    request.method = "POST";
+    request.url = config_.baseUrl + kLinkPath;
+    request.headers = {
+        {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    request.body = toWireJson(call.payload);
+  }
   request.maxResponseBytes = config_.maxResponseBytes;
   call.token = token;
   call.attempts++;
@@ -155,11 +170,20 @@ void Client::onAttemptEnded(HandleId id, const HttpResponse& response) {
   if (call.timer) env_.timers.cancel(*call.timer);
   call.timer.reset();
 
-  LinkResult result = classifyLinkResponse(response, env_.nowEpochMs());
-  if (result.link) return settle(id, std::move(result));
+  LinkResult result;
+  if (call.records) {
+    RecordsResult records = classifyRecordsResponse(response, env_.nowEpochMs());
+    if (records.records) return settleWithRecords(id, std::move(records));
+    result.failure = std::move(records.failure);
+  } else {
+    result = classifyLinkResponse(response, env_.nowEpochMs());
+    if (result.link) return settle(id, std::move(result));
+  }
   Failure& failure = *result.failure;
   failure.requestId = usableRequestId(response.requestId);
-  if (response.outcome == TransportOutcome::Timeout) failure = timeoutFailure(call.timeoutMs, config_.retryTimeouts);
+  // A GET changes nothing on FACEKI's side: sending it again after a timeout is always safe.
+  const bool retryTimeouts = call.records || config_.retryTimeouts;
+  if (response.outcome == TransportOutcome::Timeout) failure = timeoutFailure(call.timeoutMs, retryTimeouts);
 
   // An expired or revoked token is not the caller's fault: get a new one and send once more.
   if (failure.code == ErrorCode::Unauthorized && !call.refreshedAfter401 && tokens_.canRefresh()) {
@@ -206,12 +230,19 @@ void Client::settle(HandleId id, LinkResult result) {
   if (!call) return;
   if (result.failure) {
     result.failure->attempts = call->attempts;
-    result.failure->message = redact(std::move(result.failure->message));
+    result.failure->message = redact(std::move(result.failure->message), *call);
   }
   if (call->tokenDone)
     call->tokenDone(std::nullopt, std::move(result.failure));
+  else if (call->recordsDone)
+    call->recordsDone(RecordsResult{std::nullopt, std::move(result.failure), {}});
   else
     call->done(std::move(result));
+}
+
+void Client::settleWithRecords(HandleId id, RecordsResult records) {
+  std::unique_ptr<Call> call = detach(id);
+  if (call) call->recordsDone(std::move(records));
 }
 
 void Client::settleWithToken(HandleId id, const std::string& token) {
@@ -219,11 +250,13 @@ void Client::settleWithToken(HandleId id, const std::string& token) {
   if (call) call->tokenDone(token, std::nullopt);
 }
 
-std::string Client::redact(std::string message) const {
+std::string Client::redact(std::string message, const Call& call) const {
   // Core messages never include secrets, but a server's own words are quoted; a hostile or buggy
-  // server could echo one back.
+  // server could echo one back. A records query's value (a link ID is a bearer secret) counts as one.
   constexpr std::string_view kPlaceholder = "[redacted]";
-  for (const std::string& secret : tokens_.secrets()) {
+  std::vector<std::string> secrets = tokens_.secrets();
+  if (call.records) secrets.push_back(call.records->value);
+  for (const std::string& secret : secrets) {
     if (secret.empty()) continue;
     // Searching on after the placeholder: a secret found inside "[redacted]" itself (the fuzzer's
     // token "t") would otherwise be replaced forever.

@@ -1,6 +1,6 @@
 #pragma once
-// The client pipeline: token -> link request -> classify -> retry or settle. Every call ends exactly
-// once: with a link, a failure, a timeout or an abort.
+// The client pipeline: token -> request (the link POST or the records GET) -> classify -> retry or
+// settle. Every call ends exactly once: with its result, a failure, a timeout or an abort.
 
 #include <functional>
 #include <map>
@@ -10,6 +10,8 @@
 
 #include "config.hpp"
 #include "environment.hpp"
+#include "records.hpp"
+#include "records_query.hpp"
 #include "request.hpp"
 #include "response.hpp"
 #include "retry.hpp"
@@ -21,6 +23,7 @@ class Client {
  public:
   using Completion = std::function<void(LinkResult)>;
   using TokenCompletion = TokenProvider::Done;  // a token, or a failure
+  using RecordsCompletion = std::function<void(RecordsResult)>;
 
   Client(ClientConfig config, Environment env);
   ~Client();  // ends every call still running with Aborted
@@ -29,6 +32,9 @@ class Client {
 
   // Starts a call; `done` runs exactly once, never before this returns. Returns the id for abort().
   HandleId generateKycLink(KycLinkRequest request, CallOptions options, Completion done);
+  // The verification records matching query (GET, so a timed-out attempt is retried too); same ending
+  // rules as a link call.
+  HandleId getVerifications(RecordsQuery query, CallOptions options, RecordsCompletion done);
   // A bearer token for the caller's own use (a backend handing tokens to its pages): the cached one
   // while fresh, else the shared fetch, with the same timeout, retries and ending rules as a call.
   HandleId getAccessToken(CallOptions options, TokenCompletion done);
@@ -47,9 +53,10 @@ class Client {
   void scheduleRetry(Call& call, const Failure& failure);
   void settle(HandleId id, LinkResult result);
   void settleWithToken(HandleId id, const std::string& token);
+  void settleWithRecords(HandleId id, RecordsResult records);
   std::unique_ptr<Call> detach(HandleId id);
   void stopActivity(Call& call);
-  std::string redact(std::string message) const;
+  std::string redact(std::string message, const Call& call) const;
 
   ClientConfig config_;
   Environment env_;

@@ -26,6 +26,10 @@ const char* errorCodeName(ErrorCode code) {
       return "BAD_RESPONSE";
     case ErrorCode::Internal:
       return "INTERNAL";
+    case ErrorCode::WebhookUnauthorized:
+      return "WEBHOOK_UNAUTHORIZED";
+    case ErrorCode::WebhookInvalid:
+      return "WEBHOOK_INVALID";
   }
   return "UNKNOWN";
 }

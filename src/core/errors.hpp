@@ -8,22 +8,25 @@
 namespace kyc {
 
 enum class ErrorCode {
-  InvalidConfig,   // bad client options
-  InvalidRequest,  // the request broke a validation rule; nothing was sent
-  Unauthorized,    // HTTP 401, or the token request was refused
-  ApiError,        // 2xx whose responseCode is not 0
-  HttpError,       // any other non-2xx status
-  RateLimited,     // HTTP 429
-  NetworkError,    // no HTTP response: refused, reset, DNS, CORS
-  Timeout,         // an attempt outlived its timeout
-  Aborted,         // the caller's AbortSignal fired
-  BadResponse,     // a 2xx whose body is not the documented shape, or an answer over maxResponseBytes
-  Internal,        // the wasm module stopped (out of memory, a bug); raised by the JS skin, which then
-                   // rejects every pending call and loads a fresh module for the next client
+  InvalidConfig,        // bad client options
+  InvalidRequest,       // the request broke a validation rule; nothing was sent
+  Unauthorized,         // HTTP 401, or the token request was refused
+  ApiError,             // 2xx whose responseCode is not 0
+  HttpError,            // any other non-2xx status
+  RateLimited,          // HTTP 429
+  NetworkError,         // no HTTP response: refused, reset, DNS, CORS
+  Timeout,              // an attempt outlived its timeout
+  Aborted,              // the caller's AbortSignal fired
+  BadResponse,          // a 2xx whose body is not the documented shape, or an answer over maxResponseBytes
+  Internal,             // the wasm module stopped (out of memory, a bug); raised by the JS skin, which then
+                        // rejects every pending call and loads a fresh module for the next client
+  WebhookUnauthorized,  // a webhook without the configured header, or with the wrong value (HTTP 401)
+  WebhookInvalid,       // a webhook body that is not a JSON object of a documented shape, or over its cap
 };
 
 // "INVALID_CONFIG", "INVALID_REQUEST", "UNAUTHORIZED", "API_ERROR", "HTTP_ERROR", "RATE_LIMITED",
-// "NETWORK_ERROR", "TIMEOUT", "ABORTED", "BAD_RESPONSE", "INTERNAL".
+// "NETWORK_ERROR", "TIMEOUT", "ABORTED", "BAD_RESPONSE", "INTERNAL",
+// "WEBHOOK_UNAUTHORIZED", "WEBHOOK_INVALID".
 const char* errorCodeName(ErrorCode code);
 
 // One problem with one input field; `field` is the caller's name for it ("workflowId", "baseUrl").

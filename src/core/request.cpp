@@ -25,8 +25,8 @@ std::optional<std::string> checkRedirectUrl(std::string_view field, const InputV
   return url;
 }
 
-// workflowId and applicationId: text that FACEKI matches exactly, so stray spaces (a copy-paste from
-// the portal) would silently name another workflow or record.
+}  // namespace
+
 std::optional<std::string> requireIdentifier(std::string_view field, const InputValue& value,
                                              std::vector<Issue>& issues) {
   std::optional<std::string> text = requireText(field, value, issues, kMaxIdLength);
@@ -36,8 +36,6 @@ std::optional<std::string> requireIdentifier(std::string_view field, const Input
   }
   return text;
 }
-
-}  // namespace
 
 ValidatedRequest validateRequest(const InputObject& input) {
   ValidatedRequest result;

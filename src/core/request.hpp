@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "errors.hpp"
@@ -25,6 +26,12 @@ struct ValidatedRequest {
   std::optional<KycLinkRequest> request;  // set exactly when issues is empty
   std::vector<Issue> issues;              // every problem at once
 };
+
+// An identifier FACEKI matches exactly (workflowId, applicationId, a records query's value): text of
+// 1..kMaxIdLength characters with no surrounding whitespace (a copy-paste from the portal would
+// otherwise silently name another workflow or record). nullopt (with an issue) otherwise.
+std::optional<std::string> requireIdentifier(std::string_view field, const InputValue& value,
+                                             std::vector<Issue>& issues);
 
 // Keys: workflowId, applicationId, expiryTime, redirectUrl (alias redirect_url; both at once is an issue).
 // Undefined or null for an optional field means absent. Unknown keys are issues, with a suggestion for

@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 
 #include "core/request.hpp"
+#include "core/webhook.hpp"
 #include "js_values.hpp"
 #include "wasm_client.hpp"
 
@@ -15,6 +16,33 @@ val validateKycLinkRequest(val request) {
   return kyc::wasm::toJs(kyc::validateRequest(kyc::wasm::toInputObject(request)).issues);
 }
 
+// A webhook's options checked: { header, maxBodyBytes } for the JS side's reading of the request, or a
+// plain error (INVALID_CONFIG).
+val webhookSettings(val options) {
+  kyc::ValidatedWebhookOptions validated = kyc::validateWebhookOptions(kyc::wasm::toInputObject(options));
+  if (!validated.options)
+    return kyc::wasm::toJs(kyc::wasm::invalidFailure(kyc::ErrorCode::InvalidConfig, std::move(validated.issues)));
+  val settings = val::object();
+  settings.set("header", validated.options->header);
+  settings.set("maxBodyBytes", static_cast<double>(validated.options->maxBodyBytes));
+  return settings;
+}
+
+// headerValue: the configured header's value, or undefined/null when missing. body: a string (sent as
+// UTF-8) or a Uint8Array (its bytes as they are). An event, or a plain error; options were checked by
+// webhookSettings first, and are checked again here.
+val parseWebhook(val options, val headerValue, std::string body) {
+  kyc::ValidatedWebhookOptions validated = kyc::validateWebhookOptions(kyc::wasm::toInputObject(options));
+  if (!validated.options)
+    return kyc::wasm::toJs(kyc::wasm::invalidFailure(kyc::ErrorCode::InvalidConfig, std::move(validated.issues)));
+  std::optional<std::string> header;
+  if (headerValue.isString()) header = headerValue.as<std::string>();
+  kyc::WebhookResult result = kyc::parseWebhookBody(*validated.options, header, body);
+  val answer = result.event ? kyc::wasm::toJs(*result.event) : kyc::wasm::toJs(*result.failure);
+  answer.set("ok", result.event.has_value());
+  return answer;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(faceki_kyc_link) {
@@ -22,6 +50,9 @@ EMSCRIPTEN_BINDINGS(faceki_kyc_link) {
   // Free functions over client keys, not an embind class: class_ costs ~3 KB gzip of glue.
   emscripten::function("kycOpenClient", &WasmClient::open);
   emscripten::function("kycGenerateKycLink", &WasmClient::generateKycLinkOn);
+  emscripten::function("kycGetVerifications", &WasmClient::getVerificationsOn);
+  emscripten::function("kycWebhookSettings", &webhookSettings);
+  emscripten::function("kycParseWebhook", &parseWebhook);
   emscripten::function("kycGetAccessToken", &WasmClient::getAccessTokenOn);
   emscripten::function("kycCloseClient", &WasmClient::close);
   emscripten::function("validateKycLinkRequest", &validateKycLinkRequest);

@@ -104,6 +104,40 @@ val toJs(const KycLink& link) {
   return result;
 }
 
+namespace {
+
+val textOrNull(const std::optional<std::string>& text) { return text ? val(*text) : val::null(); }
+
+}  // namespace
+
+val toJs(const RecordsResult& records) {
+  val list = val::array();
+  for (const VerificationRecord& record : *records.records) {
+    val entry = val::object();
+    entry.set("requestId", textOrNull(record.requestId));
+    entry.set("linkId", textOrNull(record.linkId));
+    entry.set("applicationId", textOrNull(record.applicationId));
+    entry.set("status", std::string(verificationStatusName(record.status)));
+    entry.set("fullName", textOrNull(record.fullName));
+    list.call<void>("push", entry);
+  }
+  val result = val::object();
+  result.set("records", list);
+  result.set("body", records.body);
+  return result;
+}
+
+val toJs(const WebhookEvent& event) {
+  val result = val::object();
+  result.set("type", std::string(webhookTypeName(event.type)));
+  result.set("requestId", textOrNull(event.requestId));
+  result.set("status", std::string(verificationStatusName(event.status)));
+  result.set("fullName", textOrNull(event.fullName));
+  if (event.linkId) result.set("linkId", *event.linkId);
+  if (event.applicationId) result.set("applicationId", *event.applicationId);
+  return result;
+}
+
 Failure invalidFailure(ErrorCode code, std::vector<Issue> issues) {
   Failure failure;
   failure.code = code;

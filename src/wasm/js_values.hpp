@@ -7,13 +7,20 @@
 
 #include "core/errors.hpp"
 #include "core/input.hpp"
+#include "core/records.hpp"
 #include "core/response.hpp"
+#include "core/webhook.hpp"
 
 namespace kyc::wasm {
 
 InputObject toInputObject(const emscripten::val& value);
 emscripten::val toJs(const Failure& failure);
 emscripten::val toJs(const KycLink& link);
+// { records: [{ requestId, linkId, applicationId, status, fullName }], body }: the skin adds each raw record
+// and its documents from body (null for an absent string).
+emscripten::val toJs(const RecordsResult& records);
+// { type, requestId, status, fullName, linkId?, applicationId? }: the skin adds data from the body.
+emscripten::val toJs(const WebhookEvent& event);
 emscripten::val toJs(const std::vector<Issue>& issues);
 Failure invalidFailure(ErrorCode code, std::vector<Issue> issues);
 

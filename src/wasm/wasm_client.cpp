@@ -85,6 +85,11 @@ val WasmClient::generateKycLinkOn(std::uint32_t clientKey, val request, val call
   return rejectedPromise(closedFailure());
 }
 
+val WasmClient::getVerificationsOn(std::uint32_t clientKey, val query, val callOptions) {
+  if (WasmClient* client = findClient(clientKey)) return client->getVerifications(query, callOptions);
+  return rejectedPromise(closedFailure());
+}
+
 val WasmClient::getAccessTokenOn(std::uint32_t clientKey, val callOptions) {
   if (WasmClient* client = findClient(clientKey)) return client->getAccessToken(callOptions);
   return rejectedPromise(closedFailure());
@@ -124,6 +129,22 @@ val WasmClient::generateKycLink(val request, val callOptions) {
     return client_->generateKycLink(std::move(*validated.request), options, [settle](LinkResult result) {
       if (result.link)
         settle(toJs(*result.link), false);
+      else
+        settle(toJs(*result.failure), true);
+    });
+  });
+}
+
+val WasmClient::getVerifications(val query, val callOptions) {
+  const val signal = signalOf(callOptions);
+  CallOptions options;
+  if (std::optional<val> refused = refuseCall(callOptions, signal, options)) return *refused;
+  ValidatedRecordsQuery validated = validateRecordsQuery(toInputObject(query));
+  if (!validated.query) return rejectedPromise(invalidFailure(ErrorCode::InvalidRequest, std::move(validated.issues)));
+  return runCall(signal, [&](const PromiseSettler& settle) {
+    return client_->getVerifications(std::move(*validated.query), options, [settle](RecordsResult result) {
+      if (result.records)
+        settle(toJs(result), false);
       else
         settle(toJs(*result.failure), true);
     });

@@ -28,7 +28,9 @@ class WasmClient {
   static emscripten::val open(emscripten::val options);  // the client's key, or a plain error (INVALID_CONFIG)
   static void close(std::uint32_t clientKey);            // running calls reject with ABORTED
   static emscripten::val generateKycLinkOn(std::uint32_t clientKey, emscripten::val request,
-                                           emscripten::val callOptions);                          // a Promise of a link
+                                           emscripten::val callOptions);  // a Promise of a link
+  static emscripten::val getVerificationsOn(std::uint32_t clientKey, emscripten::val query,
+                                            emscripten::val callOptions);  // of { records, body }
   static emscripten::val getAccessTokenOn(std::uint32_t clientKey, emscripten::val callOptions);  // of a token
   // For the JS helpers in pre.js.
   static void abortCall(std::uint32_t clientKey, std::uint32_t callId);
@@ -49,6 +51,7 @@ class WasmClient {
 
   emscripten::val generateKycLink(emscripten::val request, emscripten::val callOptions);
   emscripten::val getAccessToken(emscripten::val callOptions);
+  emscripten::val getVerifications(emscripten::val query, emscripten::val callOptions);
   // The rejected Promise when the call may not start (bad call options, signal already aborted).
   static std::optional<emscripten::val> refuseCall(const emscripten::val& callOptions, const emscripten::val& signal,
                                                    CallOptions& options);
