@@ -1,4 +1,12 @@
 // ESM entry for Node: the CommonJS build re-exported, so import and require share one KycError class.
 import cjs from './dist/index.cjs';
 
-export const { configureWasm, createKycClient, generateKycLink, KycError } = cjs;
+export const {
+  configureWasm,
+  createKycClient,
+  generateKycLink,
+  parseWebhook,
+  createWebhookHandler,
+  createWebhookFetchHandler,
+  KycError,
+} = cjs;

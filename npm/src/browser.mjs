@@ -12,7 +12,14 @@ export { KycError } from './kyc-error.mjs';
 
 const wasmUrl = new URL('../dist/kyc-browser.wasm', import.meta.url).href;
 
-export const { configureWasm, createKycClient, generateKycLink } = bindToWasm((overrides) =>
+export const {
+  configureWasm,
+  createKycClient,
+  generateKycLink,
+  parseWebhook,
+  createWebhookHandler,
+  createWebhookFetchHandler,
+} = bindToWasm((overrides) =>
   createKycModule({
     locateFile: (file) => (file.endsWith('.wasm') ? wasmUrl : file),
     ...overrides,

@@ -15,7 +15,14 @@ async function wasmBytes() {
   return response.arrayBuffer();
 }
 
-export const { configureWasm, createKycClient, generateKycLink } = bindToWasm(async (overrides) => {
+export const {
+  configureWasm,
+  createKycClient,
+  generateKycLink,
+  parseWebhook,
+  createWebhookHandler,
+  createWebhookFetchHandler,
+} = bindToWasm(async (overrides) => {
   const needsBytes = !overrides.wasmBinary && !overrides.instantiateWasm;
   return createKycModule({
     ...(needsBytes && { wasmBinary: await wasmBytes() }),

@@ -4,6 +4,7 @@
 import { KycError, invalidConfig, toKycError } from './kyc-error.mjs';
 import { snapshot } from './snapshot.mjs';
 import { watchCallerSignal } from './caller-signal.mjs';
+import { waitForVerification } from './wait-for-verification.mjs';
 
 // A client dropped without close() still frees its wasm memory. While a call runs, its promise's
 // reactions (which update #running) hold the client, so a running call is never cut short by this.
@@ -14,13 +15,29 @@ const unclosedClients =
     : { register() {}, unregister() {} };
 
 // A call into the module that throws means the module stopped: pre.js then rejects every pending call.
-function intoModule(module, call) {
+export function intoModule(module, call) {
   try {
     return call();
   } catch (error) {
     module.kycModuleStopped(error);
     throw new KycError(module.kycStoppedError());
   }
+}
+
+// The core read and checked each record; FACEKI's own JSON for each (raw, and its document_data) is
+// parsed here by the engine, from the body the core checked, instead of being copied field by field.
+function withRawRecords({ records, body }) {
+  let raw;
+  try {
+    raw = JSON.parse(body).result;
+  } catch {
+    throw new KycError({ code: 'BAD_RESPONSE', message: 'the records answer could not be read again' });
+  }
+  return records.map((record, i) => ({
+    ...record,
+    documents: Array.isArray(raw[i].document_data) ? raw[i].document_data : [],
+    raw: raw[i],
+  }));
 }
 
 function closeQuietly(module, key) {
@@ -51,6 +68,27 @@ export class KycClient {
       const copy = snapshot(request, 'INVALID_REQUEST', 'request');
       return intoModule(this.#module, () => this.#module.kycGenerateKycLink(this.#key, copy, options));
     });
+  }
+
+  /**
+   * Resolves to the verification records for exactly one of { link }, { requestId }, { applicationId }:
+   * [] while nothing was submitted. Rejects with KycError.
+   */
+  getVerifications(query, callOptions) {
+    return this.#run(callOptions, (options) => {
+      const copy = snapshot(query, 'INVALID_REQUEST', 'query');
+      return intoModule(this.#module, () => this.#module.kycGetVerifications(this.#key, copy, options)).then(
+        withRawRecords
+      );
+    });
+  }
+
+  /**
+   * Polls getVerifications with backoff until a record is settled (see wait-for-verification.mjs for
+   * the rule); rejects with KycError TIMEOUT or ABORTED, or the first error that will not pass.
+   */
+  waitForVerification(query, waitOptions) {
+    return waitForVerification((q, options) => this.getVerifications(q, options), query, waitOptions);
   }
 
   /**

@@ -14,7 +14,14 @@ export { KycError } from './kyc-error.mjs';
 
 const require = createRequire(import.meta.url);
 
-export const { configureWasm, createKycClient, generateKycLink } = bindToWasm((overrides) => {
+export const {
+  configureWasm,
+  createKycClient,
+  generateKycLink,
+  parseWebhook,
+  createWebhookHandler,
+  createWebhookFetchHandler,
+} = bindToWasm((overrides) => {
   const createKycModule = require('../dist/kyc-node.cjs');
   const wasmBinary = overrides.wasmBinary ?? readFileSync(fileURLToPath(new URL('../dist/kyc-node.wasm', import.meta.url)));
   return createKycModule({ ...overrides, XMLHttpRequest: createNodeXhr({ userAgent: packageUserAgent() }), wasmBinary });

@@ -4,6 +4,8 @@
 
 import { createClient, generateOnce } from './kyc-client.mjs';
 import { instantiateFromModule } from './precompiled-wasm.mjs';
+import { parseWebhookOn } from './webhook.mjs';
+import { createWebhookFetchHandler, createWebhookHandler } from './webhook-handlers.mjs';
 
 /**
  * @param {(overrides: object) => Promise<object>} instantiate creates the Emscripten module
@@ -42,5 +44,9 @@ export function bindToWasm(instantiate, defaults = {}) {
     },
     createKycClient: (options) => createClient(loadModule, options),
     generateKycLink: (request, options) => generateOnce(loadModule, request, options),
+    /** Async: the wasm module may still be loading. Rejects with KycError. */
+    parseWebhook: async (input, options) => parseWebhookOn(await loadModule(), input, options),
+    createWebhookHandler: (options) => createWebhookHandler(loadModule, options),
+    createWebhookFetchHandler: (options) => createWebhookFetchHandler(loadModule, options),
   };
 }

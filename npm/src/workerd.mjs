@@ -9,4 +9,11 @@ import { bindFetchRuntime } from './fetch-runtime.mjs';
 
 export { KycError } from './kyc-error.mjs';
 
-export const { configureWasm, createKycClient, generateKycLink } = bindFetchRuntime(createKycModule, wasmModule);
+export const {
+  configureWasm,
+  createKycClient,
+  generateKycLink,
+  parseWebhook,
+  createWebhookHandler,
+  createWebhookFetchHandler,
+} = bindFetchRuntime(createKycModule, wasmModule);
