@@ -10,7 +10,13 @@ export type KycErrorCode =
   | 'NETWORK_ERROR'
   | 'TIMEOUT'
   | 'ABORTED'
-  | 'BAD_RESPONSE';
+  | 'BAD_RESPONSE'
+  /** The WebAssembly module stopped (out of memory, a bug); the next createKycClient() loads a fresh one. */
+  | 'INTERNAL'
+  /** A webhook without the configured header, or with the wrong value; handlers answer 401. */
+  | 'WEBHOOK_UNAUTHORIZED'
+  /** A webhook body that is not a JSON object of a documented shape (400), or over maxBodyBytes (`status` 413). */
+  | 'WEBHOOK_INVALID';
 
 /** FACEKI responseCode names (API_ERROR's `reason`). */
 export type FacekiReason =
@@ -108,8 +114,60 @@ export class KycError extends Error {
   toJSON(): Record<string, unknown>;
 }
 
+/** Which verification records to look up: exactly one key. Values follow the link request's identifier rules. */
+export type VerificationQuery =
+  | { link: string; requestId?: never; applicationId?: never }
+  | { requestId: string; link?: never; applicationId?: never }
+  /** Your own identifier, given as applicationId when the link was made; FACEKI's `record_identifier`. */
+  | { applicationId: string; link?: never; requestId?: never };
+
+/**
+ * `ACCEPTED`, `DECLINED` or `REVIEW` when the record carries a `status` string of exactly that word;
+ * `UNKNOWN` otherwise. FACEKI documents no decision field on a record, so `UNKNOWN` is the usual value:
+ * use the webhook (or its `status`) for the decision.
+ */
+export type VerificationStatus = 'ACCEPTED' | 'DECLINED' | 'REVIEW' | 'UNKNOWN';
+
+export interface VerificationRecord {
+  /** The record's `requestId`; null when FACEKI sent none. */
+  requestId: string | null;
+  /** The record's `link`: the link ID. A secret. */
+  linkId: string | null;
+  /** The record's `record_identifier`. */
+  applicationId: string | null;
+  status: VerificationStatus;
+  /** The record's `fullName`/`full_name`, else its first document's `full_name`. Personal data. */
+  fullName: string | null;
+  /** The record's `document_data` as FACEKI sent it; [] when absent. */
+  documents: Record<string, unknown>[];
+  /** The record exactly as FACEKI sent it. */
+  raw: Record<string, unknown>;
+}
+
+export interface WaitOptions {
+  /** Ends the wait at once with ABORTED, even mid-sleep or mid-request. */
+  signal?: AbortSignal;
+  /** The whole wait, in ms; default 1800000 (30 minutes). Then it rejects with TIMEOUT. */
+  timeoutMs?: number;
+  /** The first pause between polls, in ms; default 5000, doubling up to 60000, with +-20% jitter. */
+  intervalMs?: number;
+}
+
 export interface KycClient {
   generateKycLink(request: KycLinkRequest, options?: CallOptions): Promise<KycLink>;
+  /**
+   * FACEKI's verification records for a link, a request id or your applicationId (GET
+   * /kycverify/api/kycverify/records). Resolves to [] while nothing was submitted. Same token cache,
+   * timeouts, retries and errors as generateKycLink; a timed-out attempt is retried (a GET is safe).
+   */
+  getVerifications(query: VerificationQuery, options?: CallOptions): Promise<VerificationRecord[]>;
+  /**
+   * Polls getVerifications (one request at a time, with backoff) and resolves to the first record that is
+   * ACCEPTED or DECLINED; or, since a record's status is usually UNKNOWN (no decision field is
+   * documented), the first UNKNOWN record to appear: FACEKI writes one when a verification is submitted.
+   * REVIEW keeps waiting. Rejects with TIMEOUT, ABORTED, or the first error that is not retryable.
+   */
+  waitForVerification(query: VerificationQuery, options?: WaitOptions): Promise<VerificationRecord>;
   /**
    * A bearer token for your own use, e.g. a backend handing tokens to browser pages that use getToken:
    * the cached one while fresh, else one fetch shared with every waiting caller (same timeout and retries).
@@ -140,3 +198,82 @@ export function configureWasm(overrides: {
   locateFile?: (file: string) => string;
   module?: WebAssembly.Module;
 }): void;
+
+export type WebhookEventType = 'verification.completed' | 'verification.status_updated' | 'aml.updated' | 'unknown';
+
+/**
+ * A verified FACEKI webhook. `type` is recognised from the body: `kycData` an object -> verification.completed
+ * (the KYC result); a top-level key starting with "aml" -> aml.updated; a `status` and a `requestId`
+ * string -> verification.status_updated (a portal change; APPROVED reads as ACCEPTED); anything else
+ * -> unknown (never an error, so new FACEKI kinds do not break you).
+ */
+export interface WebhookEvent {
+  type: WebhookEventType;
+  requestId: string | null;
+  status: VerificationStatus;
+  /** Personal data. */
+  fullName: string | null;
+  /** kycData.link (verification.completed only). A secret. */
+  linkId?: string;
+  /** kycData.record_identifier (verification.completed only). */
+  applicationId?: string;
+  /** The whole body, parsed. */
+  data: Record<string, unknown>;
+}
+
+export interface WebhookOptions {
+  /** The custom header set in the FACEKI portal; default 'authorization', any case. */
+  header?: string;
+  /** Its value, as set in the portal. Compared in constant time. */
+  secret: string;
+  /** The largest body accepted, in bytes: 1..67108864; default 1048576 (1 MiB). */
+  maxBodyBytes?: number;
+}
+
+/** What parseWebhook reads: the raw body and the request's headers. */
+export interface WebhookInput {
+  /**
+   * The raw body, as text or bytes. A parsed object is refused (INVALID_REQUEST): only the bytes FACEKI
+   * sent can be checked as they are, and parsing has hidden any duplicate key.
+   */
+  body: string | Uint8Array | ArrayBuffer | ArrayBufferView;
+  /** A Fetch Headers object or Node's req.headers (any key case). */
+  headers: Headers | Record<string, string | string[] | undefined>;
+}
+
+/**
+ * Checks the configured header (constant time) and reads the body into a typed event. Async because the
+ * WebAssembly module may still be loading. Rejects with KycError WEBHOOK_UNAUTHORIZED, WEBHOOK_INVALID,
+ * INVALID_CONFIG (bad options) or INVALID_REQUEST (a parsed body). Works in every runtime (no node:crypto).
+ */
+export function parseWebhook(input: WebhookInput, options: WebhookOptions): Promise<WebhookEvent>;
+
+export interface WebhookHandlerOptions extends WebhookOptions {
+  /** Called once per verified delivery; the answer is 200 only after it resolves, 500 if it throws. */
+  onEvent: (event: WebhookEvent) => void | Promise<void>;
+}
+
+/** The request and response of node:http (Express's extend them); structural so no Node types are needed. */
+interface NodeRequestLike {
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+  rawBody?: unknown;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+}
+interface NodeResponseLike {
+  writeHead(status: number, headers?: Record<string, string>): unknown;
+  end(body?: string): unknown;
+}
+
+/**
+ * A webhook receiver for node:http and Express: `http.createServer(handler)` or `app.post('/faceki', handler)`,
+ * mounted before express.json() (or after express.raw(), or with req.rawBody set). Reads the body itself up to
+ * maxBodyBytes; answers 200 after onEvent resolves, 401 (header), 400 (body), 413 (too large), 500 (onEvent
+ * threw, a parsed req.body, bad options). Never throws; logs nothing.
+ */
+export function createWebhookHandler(
+  options: WebhookHandlerOptions
+): (req: NodeRequestLike, res: NodeResponseLike, next?: unknown) => void;
+
+/** The same receiver for the Fetch API (Workers, Deno, Bun, Next.js route handlers). Never rejects. */
+export function createWebhookFetchHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response>;

@@ -20,7 +20,7 @@ function compile(source) {
 
 test('typical use type-checks under --strict', () => {
   const result = compile(`
-    import { createKycClient, generateKycLink, KycError, type KycLink } from 'PACKAGE';
+    import { createKycClient, createWebhookFetchHandler, createWebhookHandler, generateKycLink, KycError, parseWebhook, type KycLink } from 'PACKAGE';
     import { startSandbox } from 'SANDBOX';
     async function main(): Promise<void> {
       const sandbox = await startSandbox({ port: 0 });
@@ -35,7 +35,14 @@ test('typical use type-checks under --strict', () => {
       } catch (error) {
         if (error instanceof KycError && error.code === 'API_ERROR') console.log(error.reason, error.responseCode, error.attempts);
       }
-      console.log(link.linkId, field, viaGetter.pendingCalls);
+      const records = await client.getVerifications({ link: link.linkId });
+      const status: 'ACCEPTED' | 'DECLINED' | 'REVIEW' | 'UNKNOWN' | undefined = records[0]?.status;
+      const settled = await client.waitForVerification({ applicationId: 'u' }, { timeoutMs: 60000, intervalMs: 5000 });
+      const event = await parseWebhook({ body: new Uint8Array(), headers: new Headers() }, { secret: 's' });
+      if (event.type === 'verification.completed') console.log(event.linkId, event.data);
+      const express = createWebhookHandler({ secret: 's', onEvent: async (e) => console.log(e.status) });
+      const fetchHandler: (request: Request) => Promise<Response> = createWebhookFetchHandler({ header: 'x-key', secret: 's', onEvent() {} });
+      console.log(link.linkId, field, viaGetter.pendingCalls, status, settled.raw, express, fetchHandler);
       client.close();
       await sandbox.close();
     }
@@ -50,6 +57,9 @@ test('misuse is a type error: two credentials, a string expiry, an unknown code'
     `createKycClient({ token: 't' }).then((c) => c.generateKycLink({ workflowId: 'w', expiryTime: '60' }));`,
     `const code: import('PACKAGE').KycErrorCode = 'NOT_A_CODE';`,
     `createKycClient({ token: 't' }).then(async (c) => { const n: number = await c.getAccessToken(); });`,
+    `createKycClient({ token: 't' }).then((c) => c.getVerifications({ link: 'a', requestId: 'b' }));`,
+    `import('PACKAGE').then((p) => p.parseWebhook({ body: { parsed: true }, headers: {} }, { secret: 's' }));`,
+    `import('PACKAGE').then((p) => { const e: import('PACKAGE').WebhookEvent = p.parseWebhook({ body: '', headers: {} }, { secret: 's' }); });`,
   ]) {
     const result = compile(`import { createKycClient } from 'PACKAGE';\n${misuse}`);
     assert.notEqual(result.status, 0, misuse);
