@@ -1,0 +1,187 @@
+#include "redact.hpp"
+
+#include <algorithm>
+
+namespace kyc {
+namespace {
+
+// One character of a secret: its UTF-8 bytes and, when they are well formed, its code point.
+struct SecretChar {
+  std::string_view bytes;
+  char32_t value = 0;
+  bool valid = false;
+};
+
+bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::vector<SecretChar> splitSecret(std::string_view secret) {
+  std::vector<SecretChar> chars;
+  for (size_t at = 0; at < secret.size();) {
+    const auto lead = static_cast<unsigned char>(secret[at]);
+    size_t length = 1;
+    char32_t value = lead;
+    if (lead >= 0xF0) {
+      length = 4, value = lead & 0x07;
+    } else if (lead >= 0xE0) {
+      length = 3, value = lead & 0x0F;
+    } else if (lead >= 0xC0) {
+      length = 2, value = lead & 0x1F;
+    }
+    bool valid = lead < 0x80 || (lead >= 0xC0 && at + length <= secret.size());
+    for (size_t i = 1; valid && i < length; ++i) {
+      valid = isContinuation(secret[at + i]);
+      value = (value << 6) | (static_cast<unsigned char>(secret[at + i]) & 0x3F);
+    }
+    if (!valid) length = 1;
+    chars.push_back({secret.substr(at, length), value, valid});
+    at += length;
+  }
+  return chars;
+}
+
+int hexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// `digits` hex digits (either case) at `at` spelling `value`.
+bool hexAt(std::string_view message, size_t at, unsigned value, size_t digits) {
+  if (at + digits > message.size()) return false;
+  for (size_t i = 0; i < digits; ++i) {
+    const unsigned shift = 4 * static_cast<unsigned>(digits - 1 - i);
+    if (hexValue(message[at + i]) != static_cast<int>((value >> shift) & 0xF)) return false;
+  }
+  return true;
+}
+
+bool jsonUnitAt(std::string_view message, size_t at, unsigned unit) {
+  return message.substr(at, 2) == "\\u" && hexAt(message, at + 2, unit, 4);
+}
+
+// A byte as it is or as %XX: message bytes used, 0 for neither. Only for bytes of a multi-byte
+// character, where the two cannot both fit.
+size_t byteForm(std::string_view message, size_t at, unsigned char byte) {
+  if (at >= message.size()) return 0;
+  if (static_cast<unsigned char>(message[at]) == byte) return 1;
+  return message[at] == '%' && hexAt(message, at + 1, byte, 2) ? 3 : 0;
+}
+
+// Every way the message spells c at `at` in the forms redactSecrets names: appends at + the bytes each
+// one uses. More than one can fit ("\\" is one escaped backslash or two plain ones), so all are kept.
+void addSpellings(std::string_view message, size_t at, const SecretChar& c, std::vector<size_t>& ends) {
+  if (at >= message.size()) return;
+  if (c.bytes.size() == 1) {
+    const auto byte = static_cast<unsigned char>(c.bytes[0]);
+    if (static_cast<unsigned char>(message[at]) == byte || (byte == ' ' && message[at] == '+')) ends.push_back(at + 1);
+    if (message[at] == '%' && hexAt(message, at + 1, byte, 2)) ends.push_back(at + 3);
+  } else {
+    size_t pos = at;
+    for (const char byte : c.bytes) {
+      const size_t used = byteForm(message, pos, static_cast<unsigned char>(byte));
+      if (used == 0) {
+        pos = 0;
+        break;
+      }
+      pos += used;
+    }
+    if (pos != 0) ends.push_back(pos);
+  }
+  if (!c.valid) return;
+  if ((c.value == '/' || c.value == '"' || c.value == '\\') && at + 1 < message.size() && message[at] == '\\' &&
+      message[at + 1] == static_cast<char>(c.value)) {
+    ends.push_back(at + 2);
+  }
+  if (c.value < 0x10000) {
+    if (jsonUnitAt(message, at, c.value)) ends.push_back(at + 6);
+  } else {
+    const unsigned offset = c.value - 0x10000;
+    if (jsonUnitAt(message, at, 0xD800 + (offset >> 10)) && jsonUnitAt(message, at + 6, 0xDC00 + (offset & 0x3FF))) {
+      ends.push_back(at + 12);
+    }
+  }
+}
+
+// `rest` (the end of the message) is the start of an escape of c that was cut off: "%", "%2", "\u00".
+bool isCutEscape(std::string_view rest, const SecretChar& c) {
+  if (rest.empty()) return false;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string percent;
+  for (const char byte : c.bytes) {
+    const auto b = static_cast<unsigned char>(byte);
+    percent += {'%', kHex[b >> 4], kHex[b & 0xF]};
+  }
+  std::string json;
+  if (c.valid && c.value < 0x10000) {
+    json = "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) json += kHex[(c.value >> shift) & 0xF];
+  }
+  const auto startsForm = [&](const std::string& form) {
+    if (rest.size() >= form.size()) return false;
+    for (size_t i = 0; i < rest.size(); ++i) {
+      const char a = rest[i] >= 'A' && rest[i] <= 'F' ? static_cast<char>(rest[i] | 0x20) : rest[i];
+      if (a != form[i]) return false;
+    }
+    return true;
+  };
+  return startsForm(percent) || (!json.empty() && startsForm(json));
+}
+
+bool isAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// How many message bytes from `at` are to be redacted for this secret; 0 for none. Follows every
+// spelling at once (a set of end positions per character matched), so no choice needs undoing.
+size_t redactableMatch(std::string_view message, size_t at, const std::vector<SecretChar>& secret) {
+  std::vector<size_t> ends = {at};
+  std::vector<size_t> next;
+  size_t matched = 0;
+  while (matched < secret.size()) {
+    next.clear();
+    for (const size_t pos : ends) addSpellings(message, pos, secret[matched], next);
+    if (next.empty()) break;
+    std::sort(next.begin(), next.end());
+    next.erase(std::unique(next.begin(), next.end()), next.end());
+    ends.swap(next);
+    ++matched;
+  }
+  if (matched == secret.size() && secret.size() < kMinRedactedPrefix) {
+    const bool startsWord = at == 0 || !isAsciiAlnum(message[at - 1]);
+    for (auto end = ends.rbegin(); startsWord && end != ends.rend(); ++end) {
+      if (*end == message.size() || !isAsciiAlnum(message[*end])) return *end - at;
+    }
+    return 0;
+  }
+  if (matched < kMinRedactedPrefix) return 0;
+  size_t end = ends.back();
+  if (matched < secret.size() && isCutEscape(message.substr(end), secret[matched])) end = message.size();
+  return end - at;
+}
+
+}  // namespace
+
+std::string redactSecrets(std::string_view message, const std::vector<std::string>& secrets) {
+  std::vector<std::vector<SecretChar>> split;
+  for (const std::string& secret : secrets)
+    if (!secret.empty()) split.push_back(splitSecret(secret));
+  if (split.empty()) return std::string(message);
+
+  // One pass over the original text: what was put in never gets searched again, so a secret found
+  // inside the placeholder itself cannot loop, and text left between placeholders holds no match.
+  std::string out;
+  for (size_t at = 0; at < message.size();) {
+    size_t longest = 0;
+    if (!isContinuation(message[at])) {
+      for (const auto& secret : split) longest = std::max(longest, redactableMatch(message, at, secret));
+    }
+    if (longest > 0) {
+      out += kRedactedPlaceholder;
+      at += longest;
+    } else {
+      out += message[at++];
+    }
+  }
+  return out;
+}
+
+}  // namespace kyc
