@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/text.hpp"
+
 using emscripten::val;
 
 namespace kyc::wasm {
@@ -16,6 +18,11 @@ const val& arrayGlobal() {
 const val& objectGlobal() {
   static const val object = val::global("Object");
   return object;
+}
+
+const val& lengthKey() {
+  static const val key("length");
+  return key;
 }
 
 std::string typeName(const val& value) {
@@ -40,7 +47,11 @@ InputValue toInputValue(const val& value) {
     input.number = value.as<double>();
   } else if (input.typeName == "string") {
     input.kind = ValueKind::String;
-    input.text = value.as<std::string>();
+    if (std::optional<std::string> text = copyJsString(value)) {
+      input.text = std::move(*text);
+    } else {
+      input.uncopiedLength = value[lengthKey()].as<size_t>();
+    }
   } else {
     input.kind = ValueKind::Object;
   }
@@ -55,6 +66,16 @@ bool isPlainObject(const val& value) {
 
 }  // namespace
 
+std::optional<std::string> copyJsString(const val& string) {
+  // The length first: a string longer than anything the core accepts is refused before a byte of it
+  // is copied into wasm memory (a 10 MB field cost 1.4 s per call, and grew the heap for good).
+  if (string[lengthKey()].as<size_t>() > kMaxCopiedTextLength) return std::nullopt;
+  // As UTF-16 code units, converted here: embind's std::string conversion joins a lone surrogate with
+  // whatever follows it and so changes the text silently; utf8FromUtf16 keeps it, as invalid UTF-8,
+  // for the field's rule to report.
+  return utf8FromUtf16(string.as<std::u16string>());
+}
+
 InputObject toInputObject(const val& value) {
   InputObject input;
   input.typeName = typeName(value);
@@ -63,8 +84,11 @@ InputObject toInputObject(const val& value) {
   val keys = objectGlobal().call<val>("keys", value);
   unsigned count = keys["length"].as<unsigned>();
   for (unsigned i = 0; i < count; ++i) {
-    std::string key = keys[i].as<std::string>();
-    input.fields.emplace_back(key, toInputValue(value[key]));
+    const val key = keys[i];
+    // A key that long is never a known one: its start is all the unknown-key message quotes.
+    std::optional<std::string> name = copyJsString(key);
+    if (!name) name = copyJsString(key.call<val>("slice", 0, kMaxCopiedTextLength));
+    input.fields.emplace_back(std::move(*name), toInputValue(value[key]));
   }
   return input;
 }

@@ -3,6 +3,8 @@
 
 #include <emscripten/val.h>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -10,6 +12,10 @@
 #include "core/response.hpp"
 
 namespace kyc::wasm {
+
+// A JS string as UTF-8 (a lone surrogate kept as invalid UTF-8, for the rules to refuse), or nullopt,
+// without copying anything, when it is longer than kMaxCopiedTextLength.
+std::optional<std::string> copyJsString(const emscripten::val& string);
 
 InputObject toInputObject(const emscripten::val& value);
 emscripten::val toJs(const Failure& failure);
