@@ -132,7 +132,8 @@ bool isAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= '
 
 // How many message bytes from `at` are to be redacted for this secret; 0 for none. Follows every
 // spelling at once (a set of end positions per character matched), so no choice needs undoing.
-size_t redactableMatch(std::string_view message, size_t at, const std::vector<SecretChar>& secret) {
+// `before` is the character the output holds just before `at` (0 at the start).
+size_t redactableMatch(std::string_view message, size_t at, char before, const std::vector<SecretChar>& secret) {
   std::vector<size_t> ends = {at};
   std::vector<size_t> next;
   size_t matched = 0;
@@ -146,9 +147,11 @@ size_t redactableMatch(std::string_view message, size_t at, const std::vector<Se
     ++matched;
   }
   if (matched == secret.size() && secret.size() < kMinRedactedPrefix) {
-    const bool startsWord = at == 0 || !isAsciiAlnum(message[at - 1]);
-    for (auto end = ends.rbegin(); startsWord && end != ends.rend(); ++end) {
-      if (*end == message.size() || !isAsciiAlnum(message[*end])) return *end - at;
+    // A whole word: a secret that starts (ends) with a letter or digit is not preceded (followed) by one.
+    const auto edgeIsWord = [](const SecretChar& c) { return c.bytes.size() == 1 && isAsciiAlnum(c.bytes[0]); };
+    if (edgeIsWord(secret.front()) && isAsciiAlnum(before)) return 0;
+    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
+      if (!edgeIsWord(secret.back()) || *end == message.size() || !isAsciiAlnum(message[*end])) return *end - at;
     }
     return 0;
   }
@@ -172,7 +175,8 @@ std::string redactSecrets(std::string_view message, const std::vector<std::strin
   for (size_t at = 0; at < message.size();) {
     size_t longest = 0;
     if (!isContinuation(message[at])) {
-      for (const auto& secret : split) longest = std::max(longest, redactableMatch(message, at, secret));
+      const char before = out.empty() ? '\0' : out.back();
+      for (const auto& secret : split) longest = std::max(longest, redactableMatch(message, at, before, secret));
     }
     if (longest > 0) {
       out += kRedactedPlaceholder;

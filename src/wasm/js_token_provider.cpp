@@ -44,9 +44,9 @@ void JsTokenProvider::deliver(std::uint32_t requestId, const val& value, bool re
                                                                             value.typeOf().as<std::string>()));
   std::optional<std::string> token = copyJsString(value);
   if (!token) {
-    return done(std::nullopt, providerFailure(ErrorCode::InvalidConfig,
-                                              "getToken resolved to a token longer than " +
-                                                  std::to_string(kMaxCopiedTextLength) + " characters"));
+    return done(std::nullopt,
+                providerFailure(ErrorCode::InvalidConfig, "getToken resolved to a token longer than " +
+                                                              std::to_string(kMaxCopiedTextLength) + " characters"));
   }
   // The core checks it with the rule every token passes (bearerTokenProblem).
   done(std::move(*token), std::nullopt);

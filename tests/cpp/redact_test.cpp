@@ -65,6 +65,15 @@ TEST_CASE("a secret shorter than 8 characters is redacted only as a whole word")
 
 TEST_CASE("text put in is never searched again: a secret inside the placeholder itself ends") {
   CHECK(redactSecrets("a t in [redacted]", {"redacted"}) == "a t in [[redacted]]");
-  CHECK(redactSecrets("[redacted]", {"d]", "["}) == "[redacted]");
+  CHECK(redactSecrets("[redacted]", {"d]", "["}) == "[redacted]redacted]");  // "[" has no word edge
   CHECK(redactSecrets("e e e", {"e"}) == "[redacted] [redacted] [redacted]");
+}
+
+// Found by fuzz_redact (tests/fuzz/regressions/redact/): "+1" right after its own redaction was left,
+// because the '1' of the first one counted as a word character before it.
+TEST_CASE("a short secret's word edges count only where the secret itself has a letter or digit") {
+  CHECK(redactSecrets("+1+1", {"+1"}) == "[redacted][redacted]");
+  CHECK(redactSecrets("a+1 x+1", {"+1"}) == "a[redacted] x[redacted]");
+  CHECK(redactSecrets("1+ 1+a", {"1+"}) == "[redacted] [redacted]a");
+  CHECK(redactSecrets("a1+", {"1+"}) == "a1+");
 }
