@@ -57,7 +57,7 @@ bool hexAt(std::string_view message, size_t at, unsigned value, size_t digits) {
 }
 
 bool jsonUnitAt(std::string_view message, size_t at, unsigned unit) {
-  return message.substr(at, 2) == "\\u" && hexAt(message, at + 2, unit, 4);
+  return at + 2 <= message.size() && message.substr(at, 2) == "\\u" && hexAt(message, at + 2, unit, 4);
 }
 
 // A byte as it is or as %XX: message bytes used, 0 for neither. Only for bytes of a multi-byte
