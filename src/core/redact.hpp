@@ -23,9 +23,9 @@ inline constexpr size_t kMinRedactedPrefix = 8;
 // characters appear, as far as the match goes (a half-written escape at the end of the message too).
 //
 // A shorter secret (a test token such as "t") is redacted only where it stands as a whole word: where
-// it starts (ends) with an ASCII letter or digit, none comes just before (after) it. Redacting every "t" would make every message unreadable, and a
-// secret that short gives no protection worth the cost; refusing it would break every test and demo
-// that uses one. A short secret inside a longer word therefore stays visible.
+// it starts (ends) with an ASCII letter or digit, none comes just before (after) it. Redacting every
+// "t" would make every message unreadable, and a secret that short protects nothing anyway; refusing
+// one would break every test and demo that uses it. A short secret inside a longer word stays visible.
 std::string redactSecrets(std::string_view message, const std::vector<std::string>& secrets);
 
 }  // namespace kyc
