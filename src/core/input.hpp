@@ -20,10 +20,11 @@ enum class ValueKind { Undefined, Null, Boolean, Number, String, Object };
 struct InputValue {
   ValueKind kind = ValueKind::Undefined;
   bool boolean = false;
-  double number = 0;          // may be NaN or +-Infinity
-  std::string text;           // UTF-8, for String
-  size_t uncopiedLength = 0;  // for String: its JS length when over kMaxCopiedTextLength (text is then empty)
-  std::string typeName;       // for Object: "object", "array", "function", "symbol", "bigint", ...
+  double number = 0;           // may be NaN or +-Infinity
+  std::string text;            // UTF-8, for String
+  size_t uncopiedLength = 0;   // for String: its JS length when over kMaxCopiedTextLength (text is then empty)
+  bool loneSurrogate = false;  // for String: it holds a lone surrogate (text is then empty: no UTF-8 can hold it)
+  std::string typeName;        // for Object: "object", "array", "function", "symbol", "bigint", ...
 };
 
 struct InputObject {

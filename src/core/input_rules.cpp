@@ -74,6 +74,8 @@ std::optional<std::string> requireText(std::string_view field, const InputValue&
     add(issues, field,
         name + " must be at most " + std::to_string(maxCodePoints.value_or(kMaxCopiedTextLength)) +
             " characters, got a string of length " + std::to_string(value.uncopiedLength));
+  } else if (value.loneSurrogate) {
+    add(issues, field, name + " is not valid Unicode text (it has a lone surrogate)");
   } else if (isBlank(value.text)) {
     add(issues, field, name + " must not be empty or only whitespace");
   } else if (!isValidUtf8(value.text)) {

@@ -14,29 +14,30 @@ struct SecretChar {
 
 bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-std::vector<SecretChar> splitSecret(std::string_view secret) {
-  std::vector<SecretChar> chars;
-  for (size_t at = 0; at < secret.size();) {
-    const auto lead = static_cast<unsigned char>(secret[at]);
-    size_t length = 1;
-    char32_t value = lead;
-    if (lead >= 0xF0) {
-      length = 4, value = lead & 0x07;
-    } else if (lead >= 0xE0) {
-      length = 3, value = lead & 0x0F;
-    } else if (lead >= 0xC0) {
-      length = 2, value = lead & 0x1F;
-    }
-    bool valid = lead < 0x80 || (lead >= 0xC0 && at + length <= secret.size());
-    for (size_t i = 1; valid && i < length; ++i) {
-      valid = isContinuation(secret[at + i]);
-      value = (value << 6) | (static_cast<unsigned char>(secret[at + i]) & 0x3F);
-    }
-    if (!valid) length = 1;
-    chars.push_back({secret.substr(at, length), value, valid});
-    at += length;
+// The character of secret that starts at byte `at`.
+SecretChar charAt(std::string_view secret, size_t at) {
+  const auto lead = static_cast<unsigned char>(secret[at]);
+  size_t length = 1;
+  char32_t value = lead;
+  if (lead >= 0xF0) {
+    length = 4, value = lead & 0x07;
+  } else if (lead >= 0xE0) {
+    length = 3, value = lead & 0x0F;
+  } else if (lead >= 0xC0) {
+    length = 2, value = lead & 0x1F;
   }
-  return chars;
+  bool valid = lead < 0x80 || (lead >= 0xC0 && at + length <= secret.size());
+  for (size_t i = 1; valid && i < length; ++i) {
+    valid = isContinuation(secret[at + i]);
+    value = (value << 6) | (static_cast<unsigned char>(secret[at + i]) & 0x3F);
+  }
+  return {secret.substr(at, valid ? length : 1), value, valid};
+}
+
+size_t characterCount(std::string_view text) {
+  size_t count = 0;
+  for (size_t at = 0; at < text.size(); at += charAt(text, at).bytes.size()) ++count;
+  return count;
 }
 
 int hexValue(char c) {
@@ -103,29 +104,14 @@ void addSpellings(std::string_view message, size_t at, const SecretChar& c, std:
   }
 }
 
-// `rest` (the end of the message) is the start of an escape of c that was cut off: "%", "%2", "\u00".
-bool isCutEscape(std::string_view rest, const SecretChar& c) {
-  if (rest.empty()) return false;
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string percent;
-  for (const char byte : c.bytes) {
-    const auto b = static_cast<unsigned char>(byte);
-    percent += {'%', kHex[b >> 4], kHex[b & 0xF]};
-  }
-  std::string json;
-  if (c.valid && c.value < 0x10000) {
-    json = "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4) json += kHex[(c.value >> shift) & 0xF];
-  }
-  const auto startsForm = [&](const std::string& form) {
-    if (rest.size() >= form.size()) return false;
-    for (size_t i = 0; i < rest.size(); ++i) {
-      const char a = rest[i] >= 'A' && rest[i] <= 'F' ? static_cast<char>(rest[i] | 0x20) : rest[i];
-      if (a != form[i]) return false;
-    }
-    return true;
-  };
-  return startsForm(percent) || (!json.empty() && startsForm(json));
+// `rest` (the end of the message) is an escape cut short: "%", "%2", "\\", "\\u", "\\u00d". Which
+// character it was going to spell no longer matters: it goes with the secret it ends.
+bool isCutEscape(std::string_view rest) {
+  if (rest.empty() || rest.size() > 5 || (rest[0] != '%' && rest[0] != '\\')) return false;
+  if (rest[0] == '%' && rest.size() > 2) return false;
+  for (size_t i = 1; i < rest.size(); ++i)
+    if (hexValue(rest[i]) < 0 && !(rest[0] == '\\' && i == 1 && rest[i] == 'u')) return false;
+  return rest[0] == '%' || rest.size() == 1 || rest[1] == 'u';
 }
 
 bool isAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -133,42 +119,42 @@ bool isAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= '
 // How many message bytes from `at` are to be redacted for this secret; 0 for none. Follows every
 // spelling at once (a set of end positions per character matched), so no choice needs undoing.
 // `before` is the character the output holds just before `at` (0 at the start).
-size_t redactableMatch(std::string_view message, size_t at, char before, const std::vector<SecretChar>& secret) {
+size_t redactableMatch(std::string_view message, size_t at, char before, std::string_view secret) {
   std::vector<size_t> ends = {at};
   std::vector<size_t> next;
   size_t matched = 0;
-  while (matched < secret.size()) {
+  size_t from = 0;  // byte offset in secret of the next character to match
+  while (from < secret.size()) {
+    const SecretChar c = charAt(secret, from);
     next.clear();
-    for (const size_t pos : ends) addSpellings(message, pos, secret[matched], next);
+    for (const size_t pos : ends) addSpellings(message, pos, c, next);
     if (next.empty()) break;
-    std::sort(next.begin(), next.end());
-    next.erase(std::unique(next.begin(), next.end()), next.end());
-    ends.swap(next);
+    ends.clear();
+    for (const size_t end : next)  // a handful at most: spellings rarely overlap
+      if (std::find(ends.begin(), ends.end(), end) == ends.end()) ends.push_back(end);
     ++matched;
+    from += c.bytes.size();
   }
-  if (matched == secret.size() && secret.size() < kMinRedactedPrefix) {
+  const bool whole = from == secret.size();
+  if (whole && characterCount(secret) < kMinRedactedPrefix) {
     // A whole word: a secret that starts (ends) with a letter or digit is not preceded (followed) by one.
-    const auto edgeIsWord = [](const SecretChar& c) { return c.bytes.size() == 1 && isAsciiAlnum(c.bytes[0]); };
-    if (edgeIsWord(secret.front()) && isAsciiAlnum(before)) return 0;
-    for (auto end = ends.rbegin(); end != ends.rend(); ++end) {
-      if (!edgeIsWord(secret.back()) || *end == message.size() || !isAsciiAlnum(message[*end])) return *end - at;
+    if (isAsciiAlnum(secret.front()) && isAsciiAlnum(before)) return 0;
+    size_t longest = 0;
+    for (const size_t end : ends) {
+      if (!isAsciiAlnum(secret.back()) || end == message.size() || !isAsciiAlnum(message[end]))
+        longest = std::max(longest, end - at);
     }
-    return 0;
+    return longest;
   }
   if (matched < kMinRedactedPrefix) return 0;
-  size_t end = ends.back();
-  if (matched < secret.size() && isCutEscape(message.substr(end), secret[matched])) end = message.size();
+  size_t end = *std::max_element(ends.begin(), ends.end());
+  if (!whole && isCutEscape(message.substr(end))) end = message.size();
   return end - at;
 }
 
 }  // namespace
 
 std::string redactSecrets(std::string_view message, const std::vector<std::string>& secrets) {
-  std::vector<std::vector<SecretChar>> split;
-  for (const std::string& secret : secrets)
-    if (!secret.empty()) split.push_back(splitSecret(secret));
-  if (split.empty()) return std::string(message);
-
   // One pass over the original text: what was put in never gets searched again, so a secret found
   // inside the placeholder itself cannot loop, and text left between placeholders holds no match.
   std::string out;
@@ -176,7 +162,9 @@ std::string redactSecrets(std::string_view message, const std::vector<std::strin
     size_t longest = 0;
     if (!isContinuation(message[at])) {
       const char before = out.empty() ? '\0' : out.back();
-      for (const auto& secret : split) longest = std::max(longest, redactableMatch(message, at, before, secret));
+      for (const std::string& secret : secrets) {
+        if (!secret.empty()) longest = std::max(longest, redactableMatch(message, at, before, secret));
+      }
     }
     if (longest > 0) {
       out += kRedactedPlaceholder;

@@ -18,10 +18,6 @@ bool isValidUtf8(std::string_view text);
 // header value or an id printed to a terminal or a CSV cell can carry as it is. True for "".
 bool isVisibleAscii(std::string_view text);
 
-// UTF-16 code units (a JS string as it is) to UTF-8. A lone surrogate becomes its own 3-byte form
-// (WTF-8), which isValidUtf8 rejects, so a validator reports it instead of the text being changed.
-std::string utf8FromUtf16(std::u16string_view text);
-
 // C0 controls, DEL and C1 controls.
 bool hasControlCharacter(std::string_view text);
 

@@ -113,9 +113,7 @@ void TokenSource::onEndpointResponse(TokenEndpoint endpoint, const HttpResponse&
     return;
   }
   if (result.failure && probing && (response.status == 404 || response.status == 405)) {
-    result.failure->message +=
-        " (FACEKI answered at that path, so auto mode does not fall back; set tokenEndpoint: 'access-token' if "
-        "this FACEKI serves only GET access-token)";
+    result.failure->message += " (a FACEKI answer: no fallback; set tokenEndpoint: 'access-token' if need be)";
   }
   if (result.token && endpoint_ == TokenEndpoint::Auto) endpoint_ = endpoint;
   finishFetch(std::move(result.token), result.failure);

@@ -2,8 +2,6 @@
 
 #include <utility>
 
-#include "core/text.hpp"
-
 using emscripten::val;
 
 namespace kyc::wasm {
@@ -23,6 +21,14 @@ const val& objectGlobal() {
 const val& lengthKey() {
   static const val key("length");
   return key;
+}
+
+// embind's std::string conversion joins a lone surrogate with whatever follows it, changing the text
+// silently ('ab\uD800cd' arrived as "ab\u{10063}d"), so the rules must hear of one before it. In a /u
+// regular expression a surrogate pair is one code point, so \p{Cs} (surrogates) matches only a lone one.
+bool hasLoneSurrogate(const val& string) {
+  static const val pattern = val::global("RegExp")(val("\\p{Cs}"), val("u"));  // RegExp() is `new RegExp()`
+  return pattern.call<bool>("test", string);
 }
 
 std::string typeName(const val& value) {
@@ -47,10 +53,13 @@ InputValue toInputValue(const val& value) {
     input.number = value.as<double>();
   } else if (input.typeName == "string") {
     input.kind = ValueKind::String;
-    if (std::optional<std::string> text = copyJsString(value)) {
-      input.text = std::move(*text);
+    const auto length = value[lengthKey()].as<size_t>();
+    if (length > kMaxCopiedTextLength) {
+      input.uncopiedLength = length;
+    } else if (hasLoneSurrogate(value)) {
+      input.loneSurrogate = true;
     } else {
-      input.uncopiedLength = value[lengthKey()].as<size_t>();
+      input.text = value.as<std::string>();
     }
   } else {
     input.kind = ValueKind::Object;
@@ -70,10 +79,7 @@ std::optional<std::string> copyJsString(const val& string) {
   // The length first: a string longer than anything the core accepts is refused before a byte of it
   // is copied into wasm memory (a 10 MB field cost 1.4 s per call, and grew the heap for good).
   if (string[lengthKey()].as<size_t>() > kMaxCopiedTextLength) return std::nullopt;
-  // As UTF-16 code units, converted here: embind's std::string conversion joins a lone surrogate with
-  // whatever follows it and so changes the text silently; utf8FromUtf16 keeps it, as invalid UTF-8,
-  // for the field's rule to report.
-  return utf8FromUtf16(string.as<std::u16string>());
+  return string.as<std::string>();
 }
 
 InputObject toInputObject(const val& value) {

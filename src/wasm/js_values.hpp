@@ -13,8 +13,9 @@
 
 namespace kyc::wasm {
 
-// A JS string as UTF-8 (a lone surrogate kept as invalid UTF-8, for the rules to refuse), or nullopt,
-// without copying anything, when it is longer than kMaxCopiedTextLength.
+// A JS string as UTF-8, or nullopt, without copying anything, when it is longer than
+// kMaxCopiedTextLength. (A lone surrogate arrives changed: for keys and tokens, which the rules refuse
+// anyway unless they are plain ASCII; field values are checked for one first, in toInputObject.)
 std::optional<std::string> copyJsString(const emscripten::val& string);
 
 InputObject toInputObject(const emscripten::val& value);
