@@ -1,9 +1,9 @@
 #include "client.hpp"
 
-#include <string_view>
 #include <utility>
 
 #include "http_failure.hpp"
+#include "redact.hpp"
 
 namespace kyc {
 namespace {
@@ -206,7 +206,7 @@ void Client::settle(HandleId id, LinkResult result) {
   if (!call) return;
   if (result.failure) {
     result.failure->attempts = call->attempts;
-    result.failure->message = redact(std::move(result.failure->message));
+    result.failure->message = redact(result.failure->message);
   }
   if (call->tokenDone)
     call->tokenDone(std::nullopt, std::move(result.failure));
@@ -219,20 +219,10 @@ void Client::settleWithToken(HandleId id, const std::string& token) {
   if (call) call->tokenDone(token, std::nullopt);
 }
 
-std::string Client::redact(std::string message) const {
+std::string Client::redact(const std::string& message) const {
   // Core messages never include secrets, but a server's own words are quoted; a hostile or buggy
   // server could echo one back.
-  constexpr std::string_view kPlaceholder = "[redacted]";
-  for (const std::string& secret : tokens_.secrets()) {
-    if (secret.empty()) continue;
-    // Searching on after the placeholder: a secret found inside "[redacted]" itself (the fuzzer's
-    // token "t") would otherwise be replaced forever.
-    for (size_t at = message.find(secret); at != std::string::npos;
-         at = message.find(secret, at + kPlaceholder.size())) {
-      message.replace(at, secret.size(), kPlaceholder);
-    }
-  }
-  return message;
+  return redactSecrets(message, tokens_.secrets());
 }
 
 }  // namespace kyc

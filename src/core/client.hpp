@@ -49,7 +49,7 @@ class Client {
   void settleWithToken(HandleId id, const std::string& token);
   std::unique_ptr<Call> detach(HandleId id);
   void stopActivity(Call& call);
-  std::string redact(std::string message) const;
+  std::string redact(const std::string& message) const;
 
   ClientConfig config_;
   Environment env_;
