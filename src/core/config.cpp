@@ -10,10 +10,9 @@ namespace {
 
 // Nothing here may echo a string value: token and clientSecret are secrets.
 
-const std::vector<std::string_view> kConfigKeys = {"baseUrl",    "token",         "getToken",
-                                                   "clientId",   "clientSecret",  "timeoutMs",
-                                                   "maxRetries", "tokenEndpoint", "retryTimeouts",
-                                                   "maxResponseBytes"};
+const std::vector<std::string_view> kConfigKeys = {"baseUrl",       "token",           "getToken",   "clientId",
+                                                   "clientSecret",  "timeoutMs",       "maxRetries", "tokenEndpoint",
+                                                   "retryTimeouts", "maxResponseBytes"};
 const std::vector<std::string_view> kCallKeys = {"timeoutMs", "maxRetries", "signal"};
 
 constexpr NumberRule kTimeoutRule{"a number of milliseconds", 1, 600000, false};
