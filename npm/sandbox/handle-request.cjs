@@ -2,7 +2,7 @@
 // One request from arrival to answer: route it, log it, apply any fault, then run its handler.
 
 const { readBody, createResponder, errorBody } = require('./http-io.cjs');
-const { matchRoute } = require('./routes/index.cjs');
+const { matchRoute, isDisabledPath } = require('./routes/index.cjs');
 const { createLogEntry, recordBody } = require('./request-log.cjs');
 const { validateFault, faultHeaders, faultAnswer } = require('./faults.cjs');
 
@@ -49,6 +49,9 @@ async function handleRequest(state, req, res) {
     }
   }
 
+  if (!matched && isDisabledPath(state.routes, url.pathname)) {
+    return reply.text(404, `Cannot ${req.method} ${url.pathname}`);
+  }
   if (!matched) return reply.json(404, errorBody(404, 'not found'));
   const { route, params } = matched;
   if (!route.methods.includes(req.method)) {

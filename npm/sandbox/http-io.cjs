@@ -69,6 +69,7 @@ function createResponder(res, { corsOrigin, onStatus }) {
     json: (status, value, headers) => send(status, 'application/json; charset=utf-8', JSON.stringify(value), headers),
     /** A body given verbatim (fault answers); labelled JSON like the endpoints it stands in for. */
     raw: (status, text) => send(status, 'application/json; charset=utf-8', text),
+    text: (status, text) => send(status, 'text/plain; charset=utf-8', text),
     html: (status, html) => send(status, 'text/html; charset=utf-8', html, {
       // The hosted page is self-contained: nothing but its own inline CSS may load.
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",

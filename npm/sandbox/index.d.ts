@@ -18,7 +18,10 @@ export interface SandboxOptions {
   tokens?: string[];
   /** Lifetime (positive integer seconds) of tokens from the token endpoints; default 3600. */
   tokenLifetimeSeconds?: number;
-  /** A disabled token endpoint answers 404 like an unknown path. Both default to true. */
+  /**
+   * A disabled token endpoint answers 404 in plain text, as a server without that route does (not
+   * FACEKI's JSON, so a client in auto mode falls back to the other one). Both default to true.
+   */
   endpoints?: { generateToken?: boolean; accessToken?: boolean };
   /**
    * Browser origins (e.g. 'http://127.0.0.1:4180') that may call the sandbox cross-origin: only these

@@ -1,9 +1,9 @@
 #include "client.hpp"
 
-#include <string_view>
 #include <utility>
 
 #include "http_failure.hpp"
+#include "redact.hpp"
 
 namespace kyc {
 namespace {
@@ -230,7 +230,7 @@ void Client::settle(HandleId id, LinkResult result) {
   if (!call) return;
   if (result.failure) {
     result.failure->attempts = call->attempts;
-    result.failure->message = redact(std::move(result.failure->message), *call);
+    result.failure->message = redact(result.failure->message, *call);
   }
   if (call->tokenDone)
     call->tokenDone(std::nullopt, std::move(result.failure));
@@ -250,22 +250,12 @@ void Client::settleWithToken(HandleId id, const std::string& token) {
   if (call) call->tokenDone(token, std::nullopt);
 }
 
-std::string Client::redact(std::string message, const Call& call) const {
+std::string Client::redact(const std::string& message, const Call& call) const {
   // Core messages never include secrets, but a server's own words are quoted; a hostile or buggy
   // server could echo one back. A records query's value (a link ID is a bearer secret) counts as one.
-  constexpr std::string_view kPlaceholder = "[redacted]";
   std::vector<std::string> secrets = tokens_.secrets();
   if (call.records) secrets.push_back(call.records->value);
-  for (const std::string& secret : secrets) {
-    if (secret.empty()) continue;
-    // Searching on after the placeholder: a secret found inside "[redacted]" itself (the fuzzer's
-    // token "t") would otherwise be replaced forever.
-    for (size_t at = message.find(secret); at != std::string::npos;
-         at = message.find(secret, at + kPlaceholder.size())) {
-      message.replace(at, secret.size(), kPlaceholder);
-    }
-  }
-  return message;
+  return redactSecrets(message, secrets);
 }
 
 }  // namespace kyc

@@ -56,7 +56,7 @@ class Client {
   void settleWithRecords(HandleId id, RecordsResult records);
   std::unique_ptr<Call> detach(HandleId id);
   void stopActivity(Call& call);
-  std::string redact(std::string message, const Call& call) const;
+  std::string redact(const std::string& message, const Call& call) const;
 
   ClientConfig config_;
   Environment env_;

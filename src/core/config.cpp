@@ -1,6 +1,8 @@
 #include "config.hpp"
 
 #include "input_rules.hpp"
+#include "request.hpp"
+#include "token.hpp"
 #include "url.hpp"
 
 namespace kyc {
@@ -8,10 +10,9 @@ namespace {
 
 // Nothing here may echo a string value: token and clientSecret are secrets.
 
-const std::vector<std::string_view> kConfigKeys = {"baseUrl",    "token",         "getToken",
-                                                   "clientId",   "clientSecret",  "timeoutMs",
-                                                   "maxRetries", "tokenEndpoint", "retryTimeouts",
-                                                   "maxResponseBytes"};
+const std::vector<std::string_view> kConfigKeys = {"baseUrl",       "token",           "getToken",   "clientId",
+                                                   "clientSecret",  "timeoutMs",       "maxRetries", "tokenEndpoint",
+                                                   "retryTimeouts", "maxResponseBytes"};
 const std::vector<std::string_view> kCallKeys = {"timeoutMs", "maxRetries", "signal"};
 
 constexpr NumberRule kTimeoutRule{"a number of milliseconds", 1, 600000, false};
@@ -22,7 +23,7 @@ constexpr NumberRule kMaxResponseBytesRule{"an integer number of bytes", kSmalle
 constexpr const char* kCredentialChoices = "token, getToken, or clientId with clientSecret";
 
 std::optional<std::string> checkBaseUrl(const InputValue& value, std::vector<Issue>& issues) {
-  const auto url = requireText("baseUrl", value, issues);
+  const auto url = requireText("baseUrl", value, issues, kMaxUrlLength);
   if (!url) return std::nullopt;
   if (const auto problem = baseUrlProblem(*url)) {
     issues.push_back({"baseUrl", "baseUrl " + *problem});
@@ -54,7 +55,13 @@ void checkCredentials(const InputObject& options, ClientConfig& config, std::vec
 
   if (token) {
     config.credentials = CredentialKind::StaticToken;
-    if (auto text = requireText("token", *token, issues)) config.token = *text;
+    if (auto text = requireText("token", *token, issues)) {
+      if (const auto problem = bearerTokenProblem(*text)) {
+        issues.push_back({"token", "token " + *problem});  // the same rule as a token from FACEKI
+      } else {
+        config.token = *text;
+      }
+    }
   }
   if (getToken) {
     config.credentials = CredentialKind::TokenProvider;

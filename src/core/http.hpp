@@ -23,11 +23,11 @@ struct HttpRequest {
 };
 
 enum class TransportOutcome {
-  Response,      // an HTTP response arrived (any status)
-  NetworkError,  // no response: refused, reset, unreachable
-  Timeout,       // the pipeline's timer fired first
-  Aborted,       // the caller cancelled
-  TooLarge,      // the answer was longer than the request's maxResponseBytes: cut, never read whole
+  Response,        // an HTTP response arrived (any status)
+  NetworkError,    // no response: refused, reset, unreachable
+  Timeout,         // the pipeline's timer fired first
+  Aborted,         // the caller cancelled
+  TooLarge,        // the answer was longer than the request's maxResponseBytes: cut, never read whole
   HiddenRedirect,  // a redirect whose status and target the runtime hides (a browser's opaqueredirect)
 };
 

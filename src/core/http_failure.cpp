@@ -70,9 +70,10 @@ std::string redirectTarget(const std::string& location) {
   host = host.substr(0, host.find_first_of("/?#"));
   const size_t credentials = host.rfind('@');
   if (credentials != std::string::npos) host = host.substr(credentials + 1);
-  const bool printable = !host.empty() && host.size() <= kMaxHostLength &&
-                         host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]_") ==
-                             std::string::npos;
+  const bool printable =
+      !host.empty() && host.size() <= kMaxHostLength &&
+      host.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]_") ==
+          std::string::npos;
   return printable ? host : "an unreadable host";
 }
 
@@ -130,7 +131,8 @@ std::string usableRequestId(const std::string& raw) {
   constexpr size_t kMaxRequestIdLength = 128;
   if (raw.empty() || raw.size() > kMaxRequestIdLength) return {};
   const bool tokenText =
-      raw.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:/+=") == std::string::npos;
+      raw.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:/+=") ==
+      std::string::npos;
   return tokenText ? raw : std::string();
 }
 

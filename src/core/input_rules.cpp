@@ -70,6 +70,12 @@ std::optional<std::string> requireText(std::string_view field, const InputValue&
   const std::string name(field);
   if (value.kind != ValueKind::String) {
     add(issues, field, name + " must be a string, got " + jsTypeName(value));
+  } else if (value.uncopiedLength > 0) {
+    add(issues, field,
+        name + " must be at most " + std::to_string(maxCodePoints.value_or(kMaxCopiedTextLength)) +
+            " characters, got a string of length " + std::to_string(value.uncopiedLength));
+  } else if (value.loneSurrogate) {
+    add(issues, field, name + " is not valid Unicode text (it has a lone surrogate)");
   } else if (isBlank(value.text)) {
     add(issues, field, name + " must not be empty or only whitespace");
   } else if (!isValidUtf8(value.text)) {

@@ -28,7 +28,7 @@ void reportUnknownKeys(const InputObject& object, const std::vector<std::string_
                        std::vector<Issue>& issues);
 
 // A string that is non-blank, valid Unicode, free of control characters and, when maxCodePoints is
-// set, at most that many characters. nullopt (with an issue) otherwise.
+// set, at most that many characters (else at most kMaxCopiedTextLength). nullopt (with an issue) otherwise.
 std::optional<std::string> requireText(std::string_view field, const InputValue& value, std::vector<Issue>& issues,
                                        std::optional<size_t> maxCodePoints = std::nullopt);
 

@@ -16,7 +16,7 @@ constexpr NumberRule kExpiryRule{"an integer number of minutes", 1, kMaxExpiryMi
 
 std::optional<std::string> checkRedirectUrl(std::string_view field, const InputValue& value,
                                             std::vector<Issue>& issues) {
-  auto url = requireText(field, value, issues);
+  auto url = requireText(field, value, issues, kMaxUrlLength);
   if (!url) return std::nullopt;
   if (auto problem = redirectUrlProblem(*url)) {
     issues.push_back({std::string(field), std::string(field) + " " + *problem});

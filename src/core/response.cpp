@@ -4,6 +4,7 @@
 #include "http_failure.hpp"
 #include "json_fields.hpp"
 #include "text.hpp"
+#include "url.hpp"
 
 namespace kyc {
 namespace {
@@ -13,7 +14,7 @@ constexpr size_t kMaxServerMessageLength = 200;
 LinkResult failed(Failure failure) { return {std::nullopt, std::move(failure)}; }
 
 // The body is never quoted: a malformed success may still carry a link URL.
-LinkResult badResponse(int status, const char* what) {
+LinkResult badResponse(int status, const std::string& what) {
   Failure failure;
   failure.code = ErrorCode::BadResponse;
   failure.status = status;
@@ -50,9 +51,21 @@ LinkResult classifyLinkResponse(const HttpResponse& response, double nowEpochMs)
 
   const std::string* linkId = jsonString(*body, "data");
   if (!linkId || linkId->empty()) return badResponse(status, "the body has no link ID (data)");
+  if (const auto problem = linkIdProblem(*linkId)) return badResponse(status, "the link ID (data) " + *problem);
   const std::string* url = jsonString(*body, "url");
   if (!url) return badResponse(status, "the body has no link URL (url)");
+  // The URL is a secret (it opens a person's identity check): the problem names the rule, not the URL.
+  if (const auto problem = linkUrlProblem(*url)) return badResponse(status, "the link URL (url) " + *problem);
   return {KycLink{*linkId, *url}, std::nullopt};
+}
+
+std::optional<std::string> linkIdProblem(std::string_view linkId) {
+  if (linkId.empty()) return "is empty";
+  if (!isVisibleAscii(linkId)) return "must be visible ASCII (no spaces, control or non-ASCII characters)";
+  if (linkId.size() > kMaxLinkIdLength) {  // ASCII by now: bytes are characters
+    return "must be at most " + std::to_string(kMaxLinkIdLength) + " characters, got " + std::to_string(linkId.size());
+  }
+  return std::nullopt;
 }
 
 std::string serverMessage(const std::string& body) {

@@ -99,6 +99,12 @@ bool hasWhitespaceOrControl(std::string_view text) {
   return found;
 }
 
+bool isVisibleAscii(std::string_view text) {
+  for (const char c : text)
+    if (c <= 0x20 || c >= 0x7F) return false;  // char may be signed: bytes above 0x7F are negative
+  return true;
+}
+
 bool isBlank(std::string_view text) {
   bool blank = true;
   forEachCodePoint(text, [&](const CodePoint& cp, size_t) {

@@ -14,6 +14,10 @@ size_t codePointCount(std::string_view text);
 // arrives as one) or code points above U+10FFFF.
 bool isValidUtf8(std::string_view text);
 
+// Every byte is visible ASCII (0x21 to 0x7E): no space, control or non-ASCII character. What an HTTP
+// header value or an id printed to a terminal or a CSV cell can carry as it is. True for "".
+bool isVisibleAscii(std::string_view text);
+
 // C0 controls, DEL and C1 controls.
 bool hasControlCharacter(std::string_view text);
 

@@ -5,6 +5,7 @@
 #include "codes.hpp"
 #include "http_failure.hpp"
 #include "json_fields.hpp"
+#include "text.hpp"
 
 namespace kyc {
 namespace {
@@ -16,7 +17,7 @@ TokenResult failed(Failure failure) {
   return {std::nullopt, std::move(failure)};
 }
 
-TokenResult badResponse(int status, const char* what) {
+TokenResult badResponse(int status, const std::string& what) {
   Failure failure;
   failure.code = ErrorCode::BadResponse;
   failure.status = status;
@@ -50,11 +51,6 @@ ErrorCode codeForStatus(int status) {
     default:
       return ErrorCode::HttpError;  // 404/405 included: the caller may try the other endpoint
   }
-}
-
-// It goes into an Authorization header: visible ASCII only, so no CR/LF injection and no spaces.
-bool isHeaderSafeToken(const std::string& token) {
-  return std::all_of(token.begin(), token.end(), [](char c) { return c > 0x20 && c < 0x7F; });
 }
 
 int base64UrlValue(char c) {
@@ -108,6 +104,25 @@ std::string percentEncode(const std::string& text) {
 
 }  // namespace
 
+std::optional<std::string> bearerTokenProblem(std::string_view token) {
+  if (token.empty()) return "is empty";
+  if (!isVisibleAscii(token)) return "has characters an HTTP header cannot carry (allowed: visible ASCII, no spaces)";
+  return std::nullopt;
+}
+
+bool isFacekiShapedBody(std::string_view body) {
+  const auto parsed = parseJsonObject(body);
+  if (!parsed) return false;
+  for (const char* key : {"responseCode", "statusCode", "status", "message"})
+    if (jsonMember(*parsed, key)) return true;
+  return false;
+}
+
+bool tokenEndpointMissing(const HttpResponse& response) {
+  return response.outcome == TransportOutcome::Response && (response.status == 404 || response.status == 405) &&
+         !isFacekiShapedBody(response.body);
+}
+
 std::optional<double> jwtExpirySeconds(std::string_view jwt) {
   const size_t firstDot = jwt.find('.');
   if (firstDot == std::string_view::npos) return std::nullopt;
@@ -149,7 +164,7 @@ TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) 
   const nlohmann::ordered_json* data = jsonMember(*body, "data");
   const std::string* value = data ? jsonString(*data, "access_token") : nullptr;
   if (!value || value->empty()) return badResponse(status, "the body has no access_token");
-  if (!isHeaderSafeToken(*value)) return badResponse(status, "the access_token has characters a header cannot carry");
+  if (const auto problem = bearerTokenProblem(*value)) return badResponse(status, "the access_token " + *problem);
 
   const auto expiresIn = jsonNumber(*data, "expires_in");
   const double lifetimeS = expiresIn && *expiresIn > 0 ? *expiresIn : kDefaultTokenLifetimeS;

@@ -39,6 +39,21 @@ std::string accessTokenQuery(const std::string& clientId, const std::string& cli
 // a token BadResponse; transport outcomes as for the link call. Secrets never appear in messages.
 TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs);
 
+// The one rule for every bearer token, wherever it comes from (the token option, getToken, FACEKI):
+// nullopt when it can go into "Authorization: Bearer <token>" as it is, else why not, as a phrase
+// ("is empty", ...). Visible ASCII only: no CR/LF (header injection), no space, nothing a header
+// cannot carry (an emoji made the request itself fail, which looked like a network error).
+std::optional<std::string> bearerTokenProblem(std::string_view token);
+
+// Whether an auto-mode client may fall back from POST generate-token to GET access-token: only on a
+// 404 or 405 whose body is not FACEKI-shaped (isFacekiShapedBody). A FACEKI-shaped 404/405 means
+// FACEKI itself answered at that path (the endpoint exists; the request was refused), so it is an
+// error like any other and the secret is not sent again in a query string.
+bool tokenEndpointMissing(const HttpResponse& response);
+
+// A JSON object with any of FACEKI's envelope keys: responseCode, statusCode, status or message.
+bool isFacekiShapedBody(std::string_view body);
+
 // Usable now: expires more than marginMs from now.
 bool tokenIsFresh(const AccessToken& token, double nowEpochMs, double marginMs = kTokenRefreshMarginMs);
 

@@ -11,10 +11,6 @@ namespace {
 constexpr const char* kGenerateTokenPath = "/auth/api/generate-token";
 constexpr const char* kAccessTokenPath = "/auth/api/access-token";
 
-bool endpointMissing(const Failure& failure) {
-  return failure.code == ErrorCode::HttpError && (failure.status == 404 || failure.status == 405);
-}
-
 // A token that lives only seconds (sandboxes, tests) would never count as fresh with the usual 60 s
 // margin; such a token is refreshed after half its life instead.
 double refreshMarginMs(const AccessToken& token, double nowMs) {
@@ -113,11 +109,15 @@ void TokenSource::fetchFromEndpoint(TokenEndpoint endpoint) {
 void TokenSource::onEndpointResponse(TokenEndpoint endpoint, const HttpResponse& response) {
   TokenResult result = parseTokenResponse(response, env_.nowEpochMs());
   if (result.failure) result.failure->requestId = usableRequestId(response.requestId);
-  if (result.failure && endpoint == TokenEndpoint::GenerateToken && endpoint_ == TokenEndpoint::Auto &&
-      endpointMissing(*result.failure)) {
-    endpoint_ = TokenEndpoint::AccessToken;  // remembered: later fetches go straight there
+  const bool probing = endpoint_ == TokenEndpoint::Auto && endpoint == TokenEndpoint::GenerateToken;
+  if (result.failure && probing && tokenEndpointMissing(response)) {
+    // Not remembered yet: only a token from access-token settles the choice (below), so one odd 404
+    // (a proxy, a wrong path in baseUrl) does not move the secret into query strings for good.
     fetchFromEndpoint(TokenEndpoint::AccessToken);
     return;
+  }
+  if (result.failure && probing && (response.status == 404 || response.status == 405)) {
+    result.failure->message += " (a FACEKI answer: no fallback; set tokenEndpoint: 'access-token' if need be)";
   }
   if (result.token && endpoint_ == TokenEndpoint::Auto) endpoint_ = endpoint;
   finishFetch(std::move(result.token), result.failure);
@@ -125,6 +125,13 @@ void TokenSource::onEndpointResponse(TokenEndpoint endpoint, const HttpResponse&
 
 void TokenSource::onProviderAnswer(std::optional<std::string> token, const std::optional<Failure>& failure) {
   if (failure) return finishFetch(std::nullopt, failure);
+  // The caller's own mistake, not FACEKI's answer: INVALID_CONFIG, never retried, nothing sent.
+  if (const auto problem = bearerTokenProblem(*token)) {
+    Failure invalid;
+    invalid.code = ErrorCode::InvalidConfig;
+    invalid.message = "getToken resolved to a token that " + *problem;
+    return finishFetch(std::nullopt, invalid);
+  }
   // A JWT from getToken is reused until shortly before its exp; anything else is used for the calls
   // waiting now, and getToken is asked again for the next call.
   std::optional<double> exp = jwtExpirySeconds(*token);

@@ -104,6 +104,8 @@ ParsedUrl checkAbsoluteUrl(std::string_view url) {
 
 std::optional<std::string> redirectUrlProblem(std::string_view url) { return checkAbsoluteUrl(url).problem; }
 
+std::optional<std::string> linkUrlProblem(std::string_view url) { return checkAbsoluteUrl(url).problem; }
+
 std::optional<std::string> baseUrlProblem(std::string_view url) {
   const ParsedUrl parsed = checkAbsoluteUrl(url);
   if (parsed.problem) return parsed.problem;

@@ -12,6 +12,10 @@ namespace kyc {
 // at most 2048 characters; no whitespace, control characters or user:password@.
 std::optional<std::string> redirectUrlProblem(std::string_view url);
 
+// The link URL in FACEKI's answer: exactly the redirect URL rule. It is opened in a person's browser
+// and printed by the CLI, so anything else (javascript:, an escape sequence, user:password@) is refused.
+std::optional<std::string> linkUrlProblem(std::string_view url);
+
 // Same scheme/host rules; no query or fragment either.
 std::optional<std::string> baseUrlProblem(std::string_view url);
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/text.hpp"
+#include "js_values.hpp"
 
 using emscripten::val;
 
@@ -41,11 +42,14 @@ void JsTokenProvider::deliver(std::uint32_t requestId, const val& value, bool re
   if (!value.isString())
     return done(std::nullopt, providerFailure(ErrorCode::InvalidConfig, "getToken must resolve to a string, got " +
                                                                             value.typeOf().as<std::string>()));
-  std::string token = value.as<std::string>();
-  if (token.empty() || hasControlCharacter(token))
-    return done(std::nullopt, providerFailure(ErrorCode::InvalidConfig,
-                                              "getToken resolved to an empty token or one with control characters"));
-  done(std::move(token), std::nullopt);
+  std::optional<std::string> token = copyJsString(value);
+  if (!token) {
+    return done(std::nullopt,
+                providerFailure(ErrorCode::InvalidConfig, "getToken resolved to a token longer than " +
+                                                              std::to_string(kMaxCopiedTextLength) + " characters"));
+  }
+  // The core checks it with the rule every token passes (bearerTokenProblem).
+  done(std::move(*token), std::nullopt);
 }
 
 }  // namespace kyc::wasm

@@ -18,6 +18,19 @@ const val& objectGlobal() {
   return object;
 }
 
+const val& lengthKey() {
+  static const val key("length");
+  return key;
+}
+
+// embind's std::string conversion joins a lone surrogate with whatever follows it, changing the text
+// silently ('ab\uD800cd' arrived as "ab\u{10063}d"), so the rules must hear of one before it. In a /u
+// regular expression a surrogate pair is one code point, so \p{Cs} (surrogates) matches only a lone one.
+bool hasLoneSurrogate(const val& string) {
+  static const val pattern = val::global("RegExp")(val("\\p{Cs}"), val("u"));  // RegExp() is `new RegExp()`
+  return pattern.call<bool>("test", string);
+}
+
 std::string typeName(const val& value) {
   std::string type = value.typeOf().as<std::string>();
   if (type != "object") return type;
@@ -40,7 +53,14 @@ InputValue toInputValue(const val& value) {
     input.number = value.as<double>();
   } else if (input.typeName == "string") {
     input.kind = ValueKind::String;
-    input.text = value.as<std::string>();
+    const auto length = value[lengthKey()].as<size_t>();
+    if (length > kMaxCopiedTextLength) {
+      input.uncopiedLength = length;
+    } else if (hasLoneSurrogate(value)) {
+      input.loneSurrogate = true;
+    } else {
+      input.text = value.as<std::string>();
+    }
   } else {
     input.kind = ValueKind::Object;
   }
@@ -55,6 +75,13 @@ bool isPlainObject(const val& value) {
 
 }  // namespace
 
+std::optional<std::string> copyJsString(const val& string) {
+  // The length first: a string longer than anything the core accepts is refused before a byte of it
+  // is copied into wasm memory (a 10 MB field cost 1.4 s per call, and grew the heap for good).
+  if (string[lengthKey()].as<size_t>() > kMaxCopiedTextLength) return std::nullopt;
+  return string.as<std::string>();
+}
+
 InputObject toInputObject(const val& value) {
   InputObject input;
   input.typeName = typeName(value);
@@ -63,8 +90,11 @@ InputObject toInputObject(const val& value) {
   val keys = objectGlobal().call<val>("keys", value);
   unsigned count = keys["length"].as<unsigned>();
   for (unsigned i = 0; i < count; ++i) {
-    std::string key = keys[i].as<std::string>();
-    input.fields.emplace_back(key, toInputValue(value[key]));
+    const val key = keys[i];
+    // A key that long is never a known one: its start is all the unknown-key message quotes.
+    std::optional<std::string> name = copyJsString(key);
+    if (!name) name = copyJsString(key.call<val>("slice", 0, kMaxCopiedTextLength));
+    input.fields.emplace_back(std::move(*name), toInputValue(value[key]));
   }
   return input;
 }

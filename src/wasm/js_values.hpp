@@ -3,6 +3,8 @@
 
 #include <emscripten/val.h>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/errors.hpp"
@@ -12,6 +14,11 @@
 #include "core/webhook.hpp"
 
 namespace kyc::wasm {
+
+// A JS string as UTF-8, or nullopt, without copying anything, when it is longer than
+// kMaxCopiedTextLength. (A lone surrogate arrives changed: for keys and tokens, which the rules refuse
+// anyway unless they are plain ASCII; field values are checked for one first, in toInputObject.)
+std::optional<std::string> copyJsString(const emscripten::val& string);
 
 InputObject toInputObject(const emscripten::val& value);
 emscripten::val toJs(const Failure& failure);

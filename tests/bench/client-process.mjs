@@ -1,5 +1,5 @@
 // One measurement in a fresh process, so CPU and peak RSS belong to one client alone.
-//   node client-process.mjs <ours|ours-http-xhr|plain|raw> <server-url> <in-flight> <warmup-ms> <duration-ms> [token]
+//   node client-process.mjs <ours|plain|plain-undici|raw> <server-url> <in-flight> <warmup-ms> <duration-ms> [token]
 // Prints one JSON object.
 
 import { percentile, runClosedLoop } from './closed-loop.mjs';
@@ -11,18 +11,14 @@ const warmupMs = Number(warmupText);
 const durationMs = Number(durationText);
 
 async function makeCall() {
-  if (client === 'plain') {
+  if (client === 'plain' || client === 'plain-undici') {
     const { createPlainClient } = await import('./plain-client.mjs');
-    const plain = createPlainClient({ baseUrl: url, token });
+    const transport = client === 'plain' ? 'fetch' : 'undici';
+    const plain = await createPlainClient({ baseUrl: url, token, transport });
     return () => plain.generateKycLink(BENCH_REQUEST);
   }
+  if (client !== 'ours') throw new Error(`unknown client ${client}`);
   const kyc = await import('../../npm/index.mjs');
-  if (client === 'ours-http-xhr') {
-    const { NodeHttpXhr } = await import('./node-http-xhr.mjs');
-    kyc.configureWasm({ XMLHttpRequest: NodeHttpXhr });
-  } else if (client !== 'ours') {
-    throw new Error(`unknown client ${client}`);
-  }
   const ours = await kyc.createKycClient({ token, baseUrl: url });
   return () => ours.generateKycLink(BENCH_REQUEST);
 }

@@ -1,5 +1,5 @@
 // Cold start in this fresh process: import of the client library to a ready client, then the first link.
-//   node cold-start.mjs <ours|plain> <server-url>
+//   node cold-start.mjs <ours|plain|plain-undici> <server-url>
 // Prints one JSON object.
 
 import { BENCH_REQUEST, BENCH_TOKEN } from './wire.mjs';
@@ -12,7 +12,8 @@ if (client === 'ours') {
   ready = await createKycClient({ token: BENCH_TOKEN, baseUrl: url });
 } else {
   const { createPlainClient } = await import('./plain-client.mjs');
-  ready = createPlainClient({ token: BENCH_TOKEN, baseUrl: url });
+  const transport = client === 'plain' ? 'fetch' : 'undici';
+  ready = await createPlainClient({ token: BENCH_TOKEN, baseUrl: url, transport });
 }
 const readyAt = performance.now();
 await ready.generateKycLink(BENCH_REQUEST);

@@ -1,4 +1,5 @@
-// The baseline: what a careful team would write by hand with Node's built-in fetch. Same rules as the
+// The baselines: what a careful team would write by hand, over Node's built-in fetch or over undici's
+// Pool (the fastest well-kept Node HTTP client). Same rules as the
 // package's C++ core (src/core: request.cpp, input_rules.cpp, text.cpp, url.cpp, response.cpp,
 // retry.cpp), the same wire JSON and headers, retries with backoff, a per-attempt timeout. It skips
 // only the package's "did you mean" suggestions, which cost nothing on a valid request.
@@ -168,14 +169,31 @@ async function classify(response) {
   return { linkId: body.data, url: body.url };
 }
 
-/** createPlainClient({ baseUrl, token, timeoutMs = 30000, maxRetries = 2 }) */
-export function createPlainClient({ baseUrl, token, timeoutMs = 30000, maxRetries = 2 }) {
+// Sends one POST and answers what classify() reads: { status, headers: { get }, text() }.
+async function senderFor(transport, url) {
+  if (transport === 'fetch') return (init) => fetch(url, init);
+  const { Pool } = await import('undici');
+  const { origin, pathname } = new URL(url);
+  const pool = new Pool(origin);
+  return async ({ method, headers, body, signal }) => {
+    const answer = await pool.request({ path: pathname, method, headers, body, signal });
+    return {
+      status: answer.statusCode,
+      headers: { get: (name) => answer.headers[name] ?? null },
+      text: () => answer.body.text(),
+    };
+  };
+}
+
+/** await createPlainClient({ baseUrl, token, timeoutMs = 30000, maxRetries = 2, transport: 'fetch' | 'undici' }) */
+export async function createPlainClient({ baseUrl, token, timeoutMs = 30000, maxRetries = 2, transport = 'fetch' }) {
   const url = `${baseUrl.replace(/\/+$/, '')}${LINK_PATH}`;
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' };
+  const send = await senderFor(transport, url);
 
   async function attempt(body) {
     try {
-      const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await send({ method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
       return await classify(response);
     } catch (error) {
       if (error?.name === 'TimeoutError') return new PlainKycError('TIMEOUT', `FACEKI did not answer within ${timeoutMs} ms`);

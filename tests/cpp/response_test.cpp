@@ -34,7 +34,9 @@ TEST_CASE("2xx with responseCode 0, data and url is a link") {
     CHECK(result.link->url == "https://apps.faceki.com/kycverify/4a7c8f2e-1111-2222-3333-444455556666");
   }
   // responseCode written as 0.0 is still zero; extra fields are ignored.
-  CHECK(classifyLinkResponse(answer(200, R"({"responseCode":0.0,"data":"id","url":"u","extra":[1]})"), kNow).link);
+  CHECK(classifyLinkResponse(answer(200, R"({"responseCode":0.0,"data":"id","url":"https://a.test/x","extra":[1]})"),
+                             kNow)
+            .link);
 }
 
 TEST_CASE("transport outcomes map to their own codes") {

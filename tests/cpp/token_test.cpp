@@ -137,7 +137,8 @@ TEST_CASE("a 2xx without a usable token is BadResponse, never quoting the body")
   CHECK(bad(R"({"access_token":"SECRET"})") ==
         "token request failed: FACEKI answered HTTP 200 but the body has no access_token");
   const std::string headerBreaking =
-      "token request failed: FACEKI answered HTTP 200 but the access_token has characters a header cannot carry";
+      "token request failed: FACEKI answered HTTP 200 but the access_token has characters an HTTP header cannot "
+      "carry (allowed: visible ASCII, no spaces)";
   CHECK(bad(tokenBody("SECRET\\r\\nX-Evil: 1")) == headerBreaking);
   CHECK(bad(tokenBody("SECRET with space")) == headerBreaking);
   CHECK(bad(tokenBody("SECRET\xC3\xA9")) == headerBreaking);

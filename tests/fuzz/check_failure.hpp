@@ -2,6 +2,7 @@
 // What every Failure the classifiers produce must satisfy, whatever the server sent.
 
 #include <cmath>
+#include <string_view>
 
 #include "core/errors.hpp"
 #include "core/http.hpp"
@@ -17,7 +18,9 @@ inline void checkFailure(const Failure& failure, const HttpResponse& response) {
   FUZZ_CHECK(isValidUtf8(failure.message));
   FUZZ_CHECK(!hasControlCharacter(failure.message));
   FUZZ_CHECK(failure.status == (response.outcome == TransportOutcome::Response ? response.status : 0));
-  FUZZ_CHECK(errorCodeName(failure.code) != nullptr);
+  // A code the table knows, and one a server's answer can cause (never a validation code).
+  FUZZ_CHECK(std::string_view(errorCodeName(failure.code)) != "UNKNOWN");
+  FUZZ_CHECK(failure.code != ErrorCode::InvalidConfig && failure.code != ErrorCode::InvalidRequest);
 
   if (failure.retryAfterMs) {
     FUZZ_CHECK(!std::isnan(*failure.retryAfterMs) && *failure.retryAfterMs >= 0);

@@ -6,7 +6,9 @@
 //   workflowId=s:wf-123       key=kind:payload, one field per line, in order
 //   expiryTime=n:NaN          kinds: s string (raw bytes), n number (strtod: NaN, -inf, 1e400, 0x1p3),
 //   redirectUrl=u:            b boolean ("true" or not), u undefined, z null, o object (payload = its type,
-//   getToken=o:function       e.g. function, array, symbol, bigint)
+//   getToken=o:function       e.g. function, array, symbol, bigint), L a string too long to copy
+//                             (payload: how far past kMaxCopiedTextLength its length is), S a string
+//                             with a lone surrogate
 //
 // A line without "=" is a key whose value is undefined; a kind that is none of these is a string.
 
@@ -47,6 +49,14 @@ inline InputValue decodeValue(std::string_view encoded) {
       value.kind = ValueKind::Boolean;
       value.boolean = payload == "true";
       break;
+    case 'L':  // a string too long to copy: the payload is its JS length (the wasm layer's uncopied form)
+      value.kind = ValueKind::String;
+      value.uncopiedLength = kMaxCopiedTextLength + 1 + std::strtoul(payload.c_str(), nullptr, 10) % (1u << 30);
+      break;
+    case 'S':  // a string with a lone surrogate (the wasm layer does not copy it either)
+      value.kind = ValueKind::String;
+      value.loneSurrogate = true;
+      break;
     case 'u': value.kind = ValueKind::Undefined; break;
     case 'z': value.kind = ValueKind::Null; break;
     case 'o':
@@ -79,6 +89,18 @@ inline InputObject decodeInputObject(std::string_view bytes) {
     firstLine = false;
   }
   return object;
+}
+
+// Whether a field (its first occurrence: a JS object has each key once) holds a string the wasm layer
+// does not copy (too long, or with a lone surrogate). No validator may accept such an object.
+inline bool holdsUncopiedString(const InputObject& object) {
+  for (size_t i = 0; i < object.fields.size(); ++i) {
+    bool first = true;
+    for (size_t j = 0; j < i; ++j) first = first && object.fields[j].first != object.fields[i].first;
+    const InputValue& value = object.fields[i].second;
+    if (first && (value.uncopiedLength > 0 || value.loneSurrogate)) return true;
+  }
+  return false;
 }
 
 }  // namespace kyc::fuzz

@@ -1,6 +1,7 @@
 // The link endpoint's answer: classifyLinkResponse, serverMessage, and the retry decision on the result.
 
 #include "check_failure.hpp"
+#include "check_link.hpp"
 #include "core/response.hpp"
 #include "decode_http_response.hpp"
 
@@ -21,12 +22,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   if (result.link) {
     FUZZ_CHECK(response.outcome == TransportOutcome::Response);
     FUZZ_CHECK(response.status >= 200 && response.status <= 299);
-    FUZZ_CHECK(!result.link->linkId.empty());
+    fuzz::checkLink(*result.link);
   } else {
     const Failure& failure = *result.failure;
     fuzz::checkFailure(failure, response);
-    FUZZ_CHECK(failure.retryable == (failure.code == ErrorCode::NetworkError ||
-                                     (response.outcome == TransportOutcome::Response && isRetryableStatus(response.status))));
+    FUZZ_CHECK(failure.retryable ==
+               (failure.code == ErrorCode::NetworkError ||
+                (response.outcome == TransportOutcome::Response && isRetryableStatus(response.status))));
     if (failure.code == ErrorCode::ApiError) FUZZ_CHECK(failure.responseCode && *failure.responseCode != 0);
   }
 

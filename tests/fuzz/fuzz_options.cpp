@@ -15,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const ValidatedConfig config = validateConfig(input);
   FUZZ_CHECK(config.config.has_value() == config.issues.empty());
   fuzz::checkIssues(config.issues, keyMentionsSecret);
+  if (fuzz::holdsUncopiedString(input)) FUZZ_CHECK(!config.config);
   if (config.config) {
     FUZZ_CHECK(config.config->timeoutMs >= 1 && config.config->timeoutMs <= 600000);
     FUZZ_CHECK(config.config->maxRetries >= 0 && config.config->maxRetries <= 10);
@@ -24,5 +25,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const ValidatedCallOptions call = validateCallOptions(input);
   FUZZ_CHECK(call.options.has_value() == call.issues.empty());
   fuzz::checkIssues(call.issues, keyMentionsSecret);
+  if (fuzz::holdsUncopiedString(input)) FUZZ_CHECK(!call.options);
   return 0;
 }

@@ -15,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const ValidatedRequest result = validateRequest(input);
   FUZZ_CHECK(result.request.has_value() == result.issues.empty());
   fuzz::checkIssues(result.issues, fuzz::anyKeyMentionsSecret(input));
+  if (fuzz::holdsUncopiedString(input)) FUZZ_CHECK(!result.request);
   if (!result.request) return 0;
 
   const KycLinkRequest& request = *result.request;

@@ -4,12 +4,12 @@
 # build/fuzz/artifacts/ (copy it to tests/fuzz/regressions/<target>/ and write a Catch2 test).
 #   tests/fuzz/run.sh [seconds-per-target=45] [extra libFuzzer flags...]
 #   e.g. tests/fuzz/run.sh 3600 -runs=10000000    (a long local run; -runs ends it first if reached)
-# FUZZ_TARGETS="request token" picks targets (default: all eight).
+# FUZZ_TARGETS="request token" picks targets (default: all nine).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-45}
 shift || true
-read -r -a targets <<<"${FUZZ_TARGETS:-request options link_response retry_after token client records webhook}"
+read -r -a targets <<<"${FUZZ_TARGETS:-request options link_response retry_after token client redact records webhook}"
 build=${FUZZ_BUILD:-build/fuzz}
 
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKYC_FUZZ=ON >/dev/null

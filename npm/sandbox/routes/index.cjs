@@ -11,8 +11,8 @@ const PAGE_PATH = /^\/kycverify\/([^/]+)$/;
 
 /**
  * `name` is what the request log records ('token' | 'link' | 'page'), or 'control' for the
- * sandbox's own endpoints. A disabled token endpoint does not exist at all: it answers 404 like any
- * unknown path, so clients can test their fallback to the other one.
+ * sandbox's own endpoints. A disabled token endpoint does not exist at all: it answers 404 as a server
+ * without that route does (see isDisabledPath), so clients can test their fallback to the other one.
  */
 function createRoutes(endpoints) {
   return [
@@ -37,4 +37,12 @@ function matchRoute(routes, pathname) {
   return null;
 }
 
-module.exports = { createRoutes, matchRoute };
+/**
+ * Whether pathname is a disabled endpoint's. Its 404 is plain text, not FACEKI's JSON: a client in
+ * auto mode falls back to the other token endpoint only on a 404/405 that FACEKI did not write.
+ */
+function isDisabledPath(routes, pathname) {
+  return routes.some((route) => !route.enabled && route.path === pathname);
+}
+
+module.exports = { createRoutes, matchRoute, isDisabledPath };
