@@ -3,6 +3,7 @@
 
 import { KycError, invalidConfig } from './kyc-error.mjs';
 import { watchCallerSignal } from './caller-signal.mjs';
+import { snapshot } from './snapshot.mjs';
 
 const DEFAULT_TIMEOUT_MS = 30 * 60_000; // a person takes minutes, not hours, to finish a KYC flow
 const DEFAULT_INTERVAL_MS = 5_000;
@@ -31,8 +32,8 @@ function checkedMs(options, key, fallback, smallest) {
   return value;
 }
 
-function readWaitOptions(options) {
-  if (options === undefined || options === null) return { timeoutMs: DEFAULT_TIMEOUT_MS, intervalMs: DEFAULT_INTERVAL_MS };
+function readWaitOptions(callerOptions) {
+  const options = snapshot(callerOptions ?? {}, 'INVALID_CONFIG', 'wait options');
   if (typeof options !== 'object' || Array.isArray(options)) throw invalidConfig('wait options must be an object');
   for (const key of Object.keys(options)) {
     if (!WAIT_KEYS.has(key)) throw invalidConfig(`unknown wait option "${key.slice(0, 64)}"`);

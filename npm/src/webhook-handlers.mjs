@@ -114,8 +114,10 @@ export function createWebhookHandler(loadModule, options) {
     if (isRaw(req.rawBody)) return { answer: await deliver(module, req.rawBody, req.headers) };
     if (isRaw(req.body)) return { answer: await deliver(module, req.body, req.headers) };
     if (req.body !== undefined && req.body !== null) {
-      return { answer: { status: 500, body: JSON.stringify({ ok: false, code: 'BODY_ALREADY_PARSED', message: PARSED_BODY }) } };
+      return { answer: answerOf(500, { code: 'BODY_ALREADY_PARSED', message: PARSED_BODY }) };
     }
+    // Read to its end by something else that kept nothing: waiting for it would hang.
+    if (req.readableEnded) return { answer: answerOf(500, { code: 'BODY_ALREADY_READ' }) };
     const bytes = await readNodeBody(req, settings.maxBodyBytes);
     if (bytes === null) return { answer: tooLarge(), close: true };
     return { answer: await deliver(module, bytes, req.headers) };

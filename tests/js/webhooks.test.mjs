@@ -125,7 +125,7 @@ test('createWebhookHandler on node:http: 200 only after onEvent, else 401, 400, 
   assert.equal(events.length, 2);
 });
 
-test('createWebhookHandler after a body parser: req.rawBody or a raw req.body is used; a parsed one is a 500 that says why', async (t) => {
+test('createWebhookHandler after a body parser: req.rawBody or a raw req.body is used; a parsed one is a 500 saying why', async (t) => {
   const handler = createWebhookHandler({ secret: SECRET, onEvent: () => {} });
   const server = await hostileServer(t, (req, res) => {
     // What Express's parsers leave: express.json() an object, express.raw() a Buffer, some apps req.rawBody.
@@ -144,6 +144,8 @@ test('createWebhookHandler after a body parser: req.rawBody or a raw req.body is
   assert.equal(parsed.status, 500);
   assert.match(JSON.parse(parsed.body).message, /before express\.json\(\)/);
   assert.equal((await post(`${server.url}/raw`, COMPLETED, auth)).status, 200);
+  // Read by a middleware that kept nothing: a 500 that says so, not a request left hanging.
+  assert.equal(JSON.parse((await post(`${server.url}/consumed`, COMPLETED, auth)).body).code, 'BODY_ALREADY_READ');
   assert.equal((await post(`${server.url}/rawBody`, COMPLETED, auth)).status, 200);
 });
 
