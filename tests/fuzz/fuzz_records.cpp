@@ -3,6 +3,7 @@
 // path's query value only unreserved characters and %XX, and no message quoting a 2xx body.
 
 #include "check_failure.hpp"
+#include "check_issues.hpp"
 #include "core/records.hpp"
 #include "core/records_query.hpp"
 #include "decode_http_response.hpp"
@@ -33,8 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(bytes), size);
   // A first byte of 'Q' makes the rest a query object (decode_input_object.hpp); anything else an answer.
   if (!input.empty() && input[0] == 'Q') {
-    const ValidatedRecordsQuery validated = validateRecordsQuery(fuzz::decodeInputObject(input.substr(1)));
+    const InputObject decoded = fuzz::decodeInputObject(input.substr(1));
+    const ValidatedRecordsQuery validated = validateRecordsQuery(decoded);
     FUZZ_CHECK(validated.query.has_value() == validated.issues.empty());
+    fuzz::checkIssues(validated.issues, fuzz::anyKeyMentionsSecret(decoded));
     if (validated.query) {
       const std::string path = recordsPath(*validated.query);
       const size_t equals = path.find('=');
