@@ -187,3 +187,16 @@ test('createWebhookFetchHandler: Request in, Response out, with the same answers
   assert.equal(response.headers.get('content-type'), 'application/json');
   assert.deepEqual(await response.json(), { ok: true });
 });
+
+test('parseWebhook: non-ASCII text reads the same as its UTF-8 bytes; a lone surrogate is WEBHOOK_INVALID', async () => {
+  const body = JSON.stringify({ requestId: 'r', fullName: 'Zoë Ångström 山田', status: 'REVIEW', kycData: {} });
+  const options = { secret: 'ß-secret' };
+  const headers = { authorization: 'ß-secret' };
+  const fromText = await parseWebhook({ body, headers }, options);
+  const fromBytes = await parseWebhook({ body: new TextEncoder().encode(body), headers }, options);
+  assert.equal(fromText.fullName, 'Zoë Ångström 山田');
+  assert.deepEqual(fromBytes, fromText);
+  for (const lone of ['{"a":"\\ud800"}', `{"a":"${String.fromCharCode(0xd800)}"}`]) {
+    assert.equal((await rejectionOf(parseWebhook({ body: lone, headers }, options))).code, 'WEBHOOK_INVALID');
+  }
+});
