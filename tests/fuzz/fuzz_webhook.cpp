@@ -5,6 +5,7 @@
 // exactly one of event and failure; 401 unless the header matched; no message holds the secret marker
 // (the secret, or a header or body value that carries it); the matcher agrees with ==.
 
+#include "check_issues.hpp"
 #include "core/text.hpp"
 #include "core/webhook.hpp"
 #include "decode_http_response.hpp"
