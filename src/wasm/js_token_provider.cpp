@@ -21,10 +21,11 @@ Failure providerFailure(ErrorCode code, std::string message) {
 JsTokenProvider::JsTokenProvider(val getToken, std::uint32_t clientKey)
     : getToken_(std::move(getToken)), clientKey_(clientKey) {}
 
-void JsTokenProvider::requestToken(Done done) {
+void JsTokenProvider::requestToken(const std::optional<std::string>& rejectedToken, Done done) {
   std::uint32_t requestId = nextRequestId_++;
   waiting_.emplace(requestId, std::move(done));
-  val::module_property("kycCallGetToken")(getToken_, clientKey_, requestId);
+  val rejected = rejectedToken ? val(*rejectedToken) : val::undefined();
+  val::module_property("kycCallGetToken")(getToken_, clientKey_, requestId, rejected);
 }
 
 void JsTokenProvider::deliver(std::uint32_t requestId, const val& value, bool rejected) {

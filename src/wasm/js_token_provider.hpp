@@ -14,7 +14,7 @@ namespace kyc::wasm {
 class JsTokenProvider final : public TokenProvider {
  public:
   JsTokenProvider(emscripten::val getToken, std::uint32_t clientKey);
-  void requestToken(Done done) override;
+  void requestToken(const std::optional<std::string>& rejectedToken, Done done) override;
   // getToken settled: with a string, or (when `rejected`) with its error's message.
   void deliver(std::uint32_t requestId, const emscripten::val& value, bool rejected);
 

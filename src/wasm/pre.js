@@ -101,10 +101,11 @@ Module['kycWatchAbort'] = function (signal, clientKey, callId) {
 };
 
 // Calls the user's getToken and always answers later, whatever it does (returns, throws, rejects).
-Module['kycCallGetToken'] = function (getToken, clientKey, requestId) {
+// After a 401 it passes { rejectedToken }: the token the server refused (a shared store drops it).
+Module['kycCallGetToken'] = function (getToken, clientKey, requestId, rejectedToken) {
   Promise.resolve()
     .then(function () {
-      return getToken();
+      return rejectedToken === undefined ? getToken() : getToken({ rejectedToken: rejectedToken });
     })
     .then(
       function (token) {
