@@ -117,7 +117,13 @@ interface StoreOptions {
 
 export type KycClientOptions = CommonClientOptions &
   (
-    | ({ token: string; getToken?: never; clientId?: never; clientSecret?: never; tokenEndpoint?: never } & LinkStoreOptions)
+    | ({
+        token: string;
+        getToken?: never;
+        clientId?: never;
+        clientSecret?: never;
+        tokenEndpoint?: never;
+      } & LinkStoreOptions)
     | ({
         /**
          * Your own token source. Called again when the cached token is near its exp, and after a 401 with

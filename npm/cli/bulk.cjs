@@ -85,7 +85,9 @@ async function bulk(flags, io) {
   const input = readInput(settings);
   const earlier =
     settings.outPath === undefined ? NO_EARLIER_RUN : readEarlierRunSafely(settings.outPath, input.header);
-  const stores = flags.check ? undefined : await withSharedStores(clientOptionsFrom(flags, io.env), flags, io.env, io.stderr);
+  const stores = flags.check
+    ? undefined
+    : await withSharedStores(clientOptionsFrom(flags, io.env), flags, io.env, io.stderr);
   let client;
   try {
     client = await createKycClient(stores?.options ?? CHECK_ONLY_CLIENT);

@@ -11,7 +11,8 @@ const crypto = require('node:crypto');
 
 // Frees a lock only if it is still ours: a holder whose lock expired (and was taken by another)
 // must not free the other's.
-const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RELEASE_IF_OWNER =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
 function commandRunner(client) {
@@ -67,14 +68,16 @@ async function openClient(url, connectTimeoutMs) {
   client.on('error', () => {});
   let timer;
   const timeout = new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`createRedisStores: no connection to Redis within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+    const late = () => reject(new Error(`createRedisStores: no connection to Redis within ${connectTimeoutMs} ms`));
+    timer = setTimeout(late, connectTimeoutMs);
   });
   try {
     await Promise.race([client.connect(), timeout]);
   } catch (error) {
     client.destroy?.() ?? client.disconnect?.().catch(() => {});
     // The URL may carry a password: the message never quotes it or the client's own error text.
-    throw new Error(error?.message?.startsWith('createRedisStores:') ? error.message : `createRedisStores: could not connect to Redis (${error?.code ?? 'error'})`);
+    const ours = error?.message?.startsWith('createRedisStores:');
+    throw new Error(ours ? error.message : `createRedisStores: could not connect to Redis (${error?.code ?? 'error'})`);
   } finally {
     clearTimeout(timer);
   }
@@ -87,7 +90,9 @@ async function openClient(url, connectTimeoutMs) {
  */
 async function createRedisStores(options = {}) {
   const { url, client, keyPrefix = 'faceki-kyc:', connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS } = options;
-  if ((url === undefined) === (client === undefined)) throw new TypeError('createRedisStores: pass either { url } or { client }');
+  if ((url === undefined) === (client === undefined)) {
+    throw new TypeError('createRedisStores: pass either { url } or { client }');
+  }
   if (typeof keyPrefix !== 'string') throw new TypeError('createRedisStores: keyPrefix must be a string');
   const ownClient = client ?? (await openClient(url, connectTimeoutMs));
   const store = redisStore(commandRunner(ownClient), keyPrefix);

@@ -125,6 +125,20 @@ test('a store that fails or hangs: links are still made, each failure warns with
   assert.match(warnings.at(-1).message, /no answer within 50 ms/);
 });
 
+test('a tokenStore that is down: each client fetches its own token and warns', async (t) => {
+  const sandbox = await sandboxFor(t);
+  const down = { get: async () => Promise.reject(new Error('down')), set: async () => {}, delete: async () => {}, lock: async () => null };
+  const warnings = [];
+  const a = await clientFor(t, sandbox, { tokenStore: down, onWarning: (w) => warnings.push(w) });
+  const b = await clientFor(t, sandbox, { tokenStore: down, onWarning: (w) => warnings.push(w) });
+  await Promise.all([a.generateKycLink(person('jo')), b.generateKycLink(person('jo')), a.generateKycLink(person('kim'))]);
+  assert.deepEqual(sandbox.stats(), { tokenRequests: 2, linkRequests: 3 });
+  assert.deepEqual(warnings.map(({ store, message }) => [store, message]), [
+    ['tokenStore', 'tokenStore.get failed (Error): the token is fetched unshared'],
+    ['tokenStore', 'tokenStore.get failed (Error): the token is fetched unshared'],
+  ]);
+});
+
 test('a call waiting for another holder ends on abort and on close()', async (t) => {
   const sandbox = await sandboxFor(t);
   const heldElsewhere = { get: async () => null, set: async () => {}, delete: async () => {}, lock: async () => null };

@@ -27,11 +27,15 @@ function withTimeout(promise, timeoutMs) {
  */
 export function guardStore(store, { name, timeoutMs, warn, fallback }) {
   async function run(operation, args) {
+    const pending = Promise.resolve().then(() => store[operation](...args));
     try {
-      return await withTimeout(Promise.resolve().then(() => store[operation](...args)), timeoutMs);
+      return await withTimeout(pending, timeoutMs);
     } catch (error) {
+      // A lock that arrives after its timeout is nobody's: freed at once rather than left to its TTL.
+      if (operation === 'lock') pending.then((late) => typeof late === 'function' && late()).catch(() => {});
       const cause = error?.code === 'TIMEOUT' ? `no answer within ${timeoutMs} ms` : errorLabel(error);
-      warn({ code: 'STORE_UNAVAILABLE', store: name, operation, message: `${name}.${operation} failed (${cause}): ${fallback}` });
+      const message = `${name}.${operation} failed (${cause}): ${fallback}`;
+      warn({ code: 'STORE_UNAVAILABLE', store: name, operation, message });
       return STORE_DOWN;
     }
   }
@@ -44,10 +48,11 @@ export function guardStore(store, { name, timeoutMs, warn, fallback }) {
     async lock(key, ttlMs) {
       const release = await run('lock', [key, ttlMs]);
       if (typeof release !== 'function') return release === STORE_DOWN ? STORE_DOWN : null;
-      return () => withTimeout(Promise.resolve().then(release), timeoutMs).catch((error) => {
-        warn({ code: 'STORE_UNAVAILABLE', store: name, operation: 'release', message:
-          `${name} lock release failed (${errorLabel(error)}): the lock expires after its TTL` });
-      });
+      return () =>
+        withTimeout(Promise.resolve().then(release), timeoutMs).catch((error) => {
+          const message = `${name} lock release failed (${errorLabel(error)}): the lock expires after its TTL`;
+          warn({ code: 'STORE_UNAVAILABLE', store: name, operation: 'release', message });
+        });
     },
   };
 }

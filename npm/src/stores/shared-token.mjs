@@ -14,9 +14,9 @@ const EXPIRY_MARGIN_MS = 30000;
 
 function jwtExpiresAtMs(token) {
   try {
-    const payload = token.split('.')[1];
-    const json = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')),
-      (c) => c.charCodeAt(0))));
+    const base64 = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const json = JSON.parse(new TextDecoder().decode(bytes));
     return Number.isFinite(json.exp) ? json.exp * 1000 : undefined;
   } catch {
     return undefined;
@@ -63,7 +63,9 @@ export function createSharedGetToken({ store, key, fetchToken, waitMs, lockTtlMs
           await release();
         }
       }
-      if (Date.now() + pauseMs > deadline) throw new Error('no token in the tokenStore: the instance fetching it did not finish in time');
+      if (Date.now() + pauseMs > deadline) {
+        throw new Error('no token in the tokenStore: the instance fetching it did not finish in time');
+      }
       await pause(pauseMs);
     }
   };

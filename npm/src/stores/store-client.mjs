@@ -35,7 +35,8 @@ function checkStoreOptions({ tokenStore, linkStore, reuseLinks, minRemainingMinu
     throw invalidConfig('minRemainingMinutes must be an integer >= 0');
   }
   if (onWarning !== undefined && typeof onWarning !== 'function') throw invalidConfig('onWarning must be a function');
-  if (storeTimeoutMs !== undefined && !(Number.isInteger(storeTimeoutMs) && storeTimeoutMs >= 1 && storeTimeoutMs <= 60000)) {
+  const timeoutOk = Number.isInteger(storeTimeoutMs) && storeTimeoutMs >= 1 && storeTimeoutMs <= 60000;
+  if (storeTimeoutMs !== undefined && !timeoutOk) {
     throw invalidConfig('storeTimeoutMs must be an integer 1..60000');
   }
 }
@@ -54,7 +55,8 @@ async function sharedTokenOptions(loadModule, clientOptions, store) {
   if (clientId === undefined || rest.token !== undefined || rest.getToken !== undefined) {
     throw invalidConfig('tokenStore needs clientId and clientSecret (a token or getToken is shared by you already)');
   }
-  const credentials = { clientId, clientSecret, tokenEndpoint, baseUrl: rest.baseUrl, timeoutMs: rest.timeoutMs, maxRetries: rest.maxRetries };
+  const { baseUrl: url, timeoutMs: attemptMs, maxRetries } = rest;
+  const credentials = { clientId, clientSecret, tokenEndpoint, baseUrl: url, timeoutMs: attemptMs, maxRetries };
   for (const key of Object.keys(credentials)) if (credentials[key] === undefined) delete credentials[key];
   // Opened once now so that wrong credentials options fail here, like any client's, not at the first call.
   const check = await createClient(loadModule, credentials);
@@ -71,7 +73,8 @@ async function sharedTokenOptions(loadModule, clientOptions, store) {
   };
   const timeoutMs = rest.timeoutMs ?? CORE_DEFAULT_TIMEOUT_MS;
   // The core waits one timeoutMs for getToken; a lock holder not done by then is taken for dead.
-  const getToken = createSharedGetToken({ store, key: await tokenKey(baseUrl, clientId), fetchToken, waitMs: timeoutMs, lockTtlMs: timeoutMs });
+  const key = await tokenKey(baseUrl, clientId);
+  const getToken = createSharedGetToken({ store, key, fetchToken, waitMs: timeoutMs, lockTtlMs: timeoutMs });
   return { ...rest, getToken };
 }
 
@@ -80,9 +83,10 @@ export async function createClientWithStores(loadModule, options) {
   const { tokenStore, linkStore, reuseLinks, minRemainingMinutes, onWarning, storeTimeoutMs, ...clientOptions } = copy;
   checkStoreOptions(copy);
   const warn = safeWarner(onWarning);
-  const guard = (store, name, fallback) => guardStore(store, { name, timeoutMs: storeTimeoutMs ?? 1000, warn, fallback });
+  const guard = (store, name, fallback) =>
+    guardStore(store, { name, timeoutMs: storeTimeoutMs ?? 1000, warn, fallback });
   const coreOptions = tokenStore
-    ? await sharedTokenOptions(loadModule, clientOptions, guard(tokenStore, 'tokenStore', 'this instance fetches its own token'))
+    ? await sharedTokenOptions(loadModule, clientOptions, guard(tokenStore, 'tokenStore', 'the token is fetched unshared'))
     : clientOptions;
   const client = await createClient(loadModule, coreOptions);
   return new StoreBackedClient(client, {
