@@ -127,7 +127,8 @@ export type KycClientOptions = CommonClientOptions &
     | ({
         /**
          * Your own token source. Called again when the cached token is near its exp, and after a 401 with
-         * `{ rejectedToken }` (the refused one: do not hand it out again).
+         * `{ rejectedToken }` (the refused one: do not hand it out again). A KycError it throws keeps its
+         * code, status and retryable; any other error becomes UNAUTHORIZED.
          */
         getToken: (info?: GetTokenInfo) => string | Promise<string>;
         token?: never;

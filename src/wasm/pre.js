@@ -114,14 +114,20 @@ Module['kycCallGetToken'] = function (getToken, clientKey, requestId, rejectedTo
         });
       },
       function (error) {
-        var message;
+        var failure;
         try {
-          message = error && typeof error.message === 'string' ? error.message : String(error);
+          failure = { message: error && typeof error.message === 'string' ? error.message : String(error) };
+          // A KycError (from a FACEKI client of the caller's, or a tokenStore's fetch) keeps its code.
+          if (error && error.name === 'KycError' && typeof error.code === 'string') {
+            failure.code = error.code;
+            failure.status = error.status;
+            failure.retryable = error.retryable === true;
+          }
         } catch (unreadable) {
-          message = 'getToken failed with a value that cannot be read';
+          failure = { message: 'getToken failed with a value that cannot be read' };
         }
         kycEnter(function () {
-          Module['kycDeliverToken'](clientKey, requestId, message, true);
+          Module['kycDeliverToken'](clientKey, requestId, failure, true);
         });
       }
     );

@@ -7,6 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,9 @@ import { createKycClient, createMemoryStore } from '../../npm/index.mjs';
 import { createRedisStores } from '../../npm/redis/index.mjs';
 import { BENCH_TOKEN, BENCH_WORKFLOW } from './wire.mjs';
 
-const { values } = parseArgs({ options: { links: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: { links: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' } },
+});
 const LINKS = Number(values.links);
 const CONCURRENCY = Number(values.concurrency);
 
@@ -34,7 +37,8 @@ async function freePort() {
 
 async function startRedis() {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   await new Promise((resolve) => lines.on('line', (line) => line.includes('Ready to accept connections') && resolve()));
   return { url: `redis://127.0.0.1:${port}`, stop: () => (child.kill('SIGKILL'), once(child, 'exit')) };
@@ -57,13 +61,15 @@ async function measure(kyc, prefix) {
     }
   }));
   const cpu = process.cpuUsage(started);
-  return { cpuUsPerLink: Math.round((cpu.user + cpu.system) / LINKS), wallMs: Math.round(performance.now() - startedAt) };
+  const wallMs = Math.round(performance.now() - startedAt);
+  return { cpuUsPerLink: Math.round((cpu.user + cpu.system) / LINKS), wallMs };
 }
 
-const sandbox = spawn(process.execPath, [new URL('./sandbox-server.mjs', import.meta.url).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+const sandboxScript = new URL('./sandbox-server.mjs', import.meta.url).pathname;
+const sandbox = spawn(process.execPath, [sandboxScript], { stdio: ['ignore', 'pipe', 'inherit'] });
 const { url } = JSON.parse(await firstLine(sandbox));
 const redis = await startRedis();
-const { createClient } = (await import('node:module')).createRequire(new URL('../../npm/package.json', import.meta.url))('redis');
+const { createClient } = createRequire(new URL('../../npm/package.json', import.meta.url))('redis');
 const probe = createClient({ url: redis.url });
 await probe.connect();
 let roundTrips = 0;
@@ -84,7 +90,8 @@ for (const [mode, kyc] of Object.entries(clients)) {
     const measured = await measure(kyc, people);
     // The INFO that reads the count is itself one command.
     const redisCommands = (await commandsProcessed(probe)) - commands - 1;
-    return { ...measured, redisRoundTripsPerLink: (roundTrips - trips) / LINKS, redisCommandsPerLink: redisCommands / LINKS };
+    const redisRoundTripsPerLink = (roundTrips - trips) / LINKS;
+    return { ...measured, redisRoundTripsPerLink, redisCommandsPerLink: redisCommands / LINKS };
   };
   const newLink = await counted(`${mode}-person`);
   results[mode] = mode === 'none' ? { newLink } : { newLink, reusedLink: await counted(`${mode}-person`) };

@@ -8,9 +8,8 @@ import { createInterface } from 'node:readline';
 import { closedPort } from './support.mjs';
 
 function launch(port) {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const ready = new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });

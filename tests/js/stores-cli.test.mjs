@@ -33,10 +33,13 @@ test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL work
   const dir = tempDir(t);
   const inFile = path.join(dir, 'users.csv');
   peopleCsv(inFile, 4);
-  const args = (out) => ['bulk', '--in', inFile, '--out', path.join(dir, out), '--workflow-id', WORKFLOW, '--expiry-minutes', '60'];
-  const first = await runCli([...args('a.csv'), '--redis-url', redis.url, '--redis-key-prefix', 'shop:'], { env: sandboxEnv(sandbox) });
+  const args = (out) => ['bulk', '--in', inFile, '--out', path.join(dir, out), '--workflow-id', WORKFLOW];
+  const viaFlags = [...args('a.csv'), '--expiry-minutes', '60', '--redis-url', redis.url];
+  viaFlags.push('--redis-key-prefix', 'shop:');
+  const first = await runCli(viaFlags, { env: sandboxEnv(sandbox) });
   assert.equal(first.code, 0, first.stderr);
-  const second = await runCli(args('b.csv'), { env: sandboxEnv(sandbox, { FACEKI_REDIS_URL: redis.url, FACEKI_REDIS_KEY_PREFIX: 'shop:' }) });
+  const viaEnv = sandboxEnv(sandbox, { FACEKI_REDIS_URL: redis.url, FACEKI_REDIS_KEY_PREFIX: 'shop:' });
+  const second = await runCli([...args('b.csv'), '--expiry-minutes', '60'], { env: viaEnv });
   assert.equal(second.code, 0, second.stderr);
 
   const a = readCsvObjects(path.join(dir, 'a.csv'));
@@ -55,7 +58,9 @@ test('bulk --redis-url with no Redis there fails at the start without quoting th
   const inFile = path.join(dir, 'users.csv');
   peopleCsv(inFile, 1);
   const url = `redis://:s3cret-pw@127.0.0.1:${redis.port}`;
-  const run = await runCli(['bulk', '--in', inFile, '--out', path.join(dir, 'o.csv'), '--workflow-id', WORKFLOW, '--redis-url', url], { env: sandboxEnv(sandbox) });
+  const args = ['bulk', '--in', inFile, '--out', path.join(dir, 'o.csv'), '--workflow-id', WORKFLOW];
+  args.push('--redis-url', url);
+  const run = await runCli(args, { env: sandboxEnv(sandbox) });
   assert.notEqual(run.code, 0);
   assert.match(run.stderr, /--redis-url: createRedisStores/);
   assert.doesNotMatch(run.stderr + run.stdout, /s3cret-pw/);

@@ -54,7 +54,8 @@ test('Redis restarted mid-run: every call succeeds, the outage only warns, reuse
   const sandbox = await sandboxFor(t);
   const stores = await storesFor(t, { url: redis.url });
   const warnings = [];
-  const kyc = await clientFor(t, sandbox, stores, { onWarning: (warning) => warnings.push(warning), storeTimeoutMs: 500 });
+  const onWarning = (warning) => warnings.push(warning);
+  const kyc = await clientFor(t, sandbox, stores, { onWarning, storeTimeoutMs: 500 });
 
   let round = 0;
   let failures = 0;
@@ -105,7 +106,8 @@ test('Redis restarted mid-run: every call succeeds, the outage only warns, reuse
   // Reuse works again after the restart.
   const before = sandbox.stats().linkRequests;
   const seenBefore = warnings.length;
-  const [first, second] = await Promise.all([kyc.generateKycLink(person('after')), kyc.generateKycLink(person('after'))]);
+  const twice = [kyc.generateKycLink(person('after')), kyc.generateKycLink(person('after'))];
+  const [first, second] = await Promise.all(twice);
   assert.deepEqual(warnings.slice(seenBefore).map(({ message }) => message), []);
   assert.equal(first.linkId, second.linkId);
   assert.equal(sandbox.stats().linkRequests, before + 1);

@@ -5,12 +5,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { createKycClient, createMemoryStore } from '../../npm/index.mjs';
-import { CLIENT_ID, CLIENT_SECRET, WORKFLOW, assertNoSecrets, rejectionOf, sandboxFor } from './support.mjs';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  WORKFLOW,
+  assertNoSecrets,
+  closedPort,
+  rejectionOf,
+  sandboxFor,
+} from './support.mjs';
 
 const person = (applicationId, extra = {}) => ({ workflowId: WORKFLOW, applicationId, expiryTime: 60, ...extra });
 
 async function clientFor(t, sandbox, extra = {}) {
-  const kyc = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...extra });
+  const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
+  const kyc = await createKycClient({ baseUrl: sandbox.url, ...credentials, ...extra });
   t.after(() => kyc.close());
   return kyc;
 }
@@ -84,7 +93,8 @@ test('a failed creation releases the lock: the waiting call makes the link', asy
   const kyc = await clientFor(t, sandbox, { reuseLinks: true });
   await kyc.getAccessToken(); // so both calls meet at the link, not at the token
   sandbox.failNext({ responseCode: 8016, delayMs: 200 });
-  const [failed, made] = await Promise.allSettled([kyc.generateKycLink(person('frank')), kyc.generateKycLink(person('frank'))]);
+  const twice = [kyc.generateKycLink(person('frank')), kyc.generateKycLink(person('frank'))];
+  const [failed, made] = await Promise.allSettled(twice);
   assert.equal(failed.status, 'rejected');
   assert.equal(failed.reason.reason, 'LINK_GENERATION_FAILED');
   assert.equal(made.status, 'fulfilled');
@@ -127,15 +137,15 @@ test('a store that fails or hangs: links are still made, each failure warns with
 
 test('a tokenStore that is down: each client fetches its own token and warns', async (t) => {
   const sandbox = await sandboxFor(t);
-  const down = { get: async () => Promise.reject(new Error('down')), set: async () => {}, delete: async () => {}, lock: async () => null };
+  const down = { ...createMemoryStore(), get: async () => Promise.reject(new Error('down')) };
   const warnings = [];
   const a = await clientFor(t, sandbox, { tokenStore: down, onWarning: (w) => warnings.push(w) });
   const b = await clientFor(t, sandbox, { tokenStore: down, onWarning: (w) => warnings.push(w) });
-  await Promise.all([a.generateKycLink(person('jo')), b.generateKycLink(person('jo')), a.generateKycLink(person('kim'))]);
-  assert.deepEqual(sandbox.stats(), { tokenRequests: 2, linkRequests: 3 });
+  await Promise.all([a.generateKycLink(person('jo')), b.generateKycLink(person('jo')), a.getAccessToken()]);
+  assert.deepEqual(sandbox.stats(), { tokenRequests: 2, linkRequests: 2 });
   assert.deepEqual(warnings.map(({ store, message }) => [store, message]), [
-    ['tokenStore', 'tokenStore.get failed (Error): the token is fetched unshared'],
-    ['tokenStore', 'tokenStore.get failed (Error): the token is fetched unshared'],
+    ['tokenStore', 'tokenStore.get failed (Error): the token is not shared'],
+    ['tokenStore', 'tokenStore.get failed (Error): the token is not shared'],
   ]);
 });
 
@@ -196,4 +206,29 @@ test('a memory tokenStore shares one token between clients; getToken hears which
   t.after(() => own.close());
   await own.generateKycLink({ workflowId: WORKFLOW });
   assert.deepEqual(asked, [undefined, { rejectedToken: `${stale}x` }]);
+});
+
+test('a failed token fetch keeps its code through the shared getToken; so does a getToken KycError', async (t) => {
+  const port = await closedPort();
+  const credentials = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const kyc = await createKycClient({ baseUrl, ...credentials, tokenStore: createMemoryStore() });
+  t.after(() => kyc.close());
+  const error = await rejectionOf(kyc.generateKycLink(person('lee')));
+  assert.equal(error.code, 'NETWORK_ERROR');
+  assert.equal(error.retryable, true);
+  assertNoSecrets(error, [CLIENT_SECRET]);
+
+  const sandbox = await sandboxFor(t);
+  const own = await createKycClient({ baseUrl: sandbox.url, getToken: () => {
+    const busy = { name: 'KycError', code: 'RATE_LIMITED', status: 429, retryable: true };
+    throw Object.assign(new Error('token service busy'), busy);
+  }, maxRetries: 0 });
+  t.after(() => own.close());
+  const limited = await rejectionOf(own.generateKycLink({ workflowId: WORKFLOW }));
+  assert.deepEqual([limited.code, limited.status, limited.retryable], ['RATE_LIMITED', 429, true]);
+  assert.match(limited.message, /getToken failed: token service busy/);
+  const plain = await createKycClient({ baseUrl: sandbox.url, getToken: () => Promise.reject(new Error('nope')) });
+  t.after(() => plain.close());
+  assert.equal((await rejectionOf(plain.generateKycLink({ workflowId: WORKFLOW }))).code, 'UNAUTHORIZED');
 });

@@ -55,8 +55,10 @@ async function sharedTokenOptions(loadModule, clientOptions, store) {
   if (clientId === undefined || rest.token !== undefined || rest.getToken !== undefined) {
     throw invalidConfig('tokenStore needs clientId and clientSecret (a token or getToken is shared by you already)');
   }
-  const { baseUrl: url, timeoutMs: attemptMs, maxRetries } = rest;
-  const credentials = { clientId, clientSecret, tokenEndpoint, baseUrl: url, timeoutMs: attemptMs, maxRetries };
+  // One attempt per fetch: its failure keeps its code and retryability (pre.js), and the outer client
+  // retries it within the call's own budget, as it retries its own token requests.
+  const { baseUrl: url, timeoutMs: attemptMs } = rest;
+  const credentials = { clientId, clientSecret, tokenEndpoint, baseUrl: url, timeoutMs: attemptMs, maxRetries: 0 };
   for (const key of Object.keys(credentials)) if (credentials[key] === undefined) delete credentials[key];
   // Opened once now so that wrong credentials options fail here, like any client's, not at the first call.
   const check = await createClient(loadModule, credentials);
@@ -86,7 +88,7 @@ export async function createClientWithStores(loadModule, options) {
   const guard = (store, name, fallback) =>
     guardStore(store, { name, timeoutMs: storeTimeoutMs ?? 1000, warn, fallback });
   const coreOptions = tokenStore
-    ? await sharedTokenOptions(loadModule, clientOptions, guard(tokenStore, 'tokenStore', 'the token is fetched unshared'))
+    ? await sharedTokenOptions(loadModule, clientOptions, guard(tokenStore, 'tokenStore', 'the token is not shared'))
     : clientOptions;
   const client = await createClient(loadModule, coreOptions);
   return new StoreBackedClient(client, {
