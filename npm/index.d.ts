@@ -196,8 +196,8 @@ export interface KycClient {
 
 export function createKycClient(options: KycClientOptions): Promise<KycClient>;
 
-/** An in-process KycStore (expired entries dropped when touched; no timers). */
-export function createMemoryStore(): KycStore;
+/** An in-process KycStore (no timers; expired entries swept as it grows). `size`: entries held. */
+export function createMemoryStore(): KycStore & { readonly size: number };
 
 /** One call on a client of its own (no token reuse between calls). */
 export function generateKycLink(

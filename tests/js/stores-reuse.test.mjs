@@ -135,6 +135,26 @@ test('a store that fails or hangs: links are still made, each failure warns with
   assert.match(warnings.at(-1).message, /no answer within 50 ms/);
 });
 
+test('the memory store: TTLs, locks that free only their own, expired entries swept', async () => {
+  const store = createMemoryStore();
+  await store.set('gone', 'x', -1);
+  assert.equal(await store.get('gone'), null);
+  await store.set('kept', 'y', 60000);
+  assert.equal(await store.get('kept'), 'y');
+  const release = await store.lock('l', 60000);
+  assert.equal(await store.lock('l', 60000), null);
+  await release();
+  const expired = await store.lock('l', -1); // its TTL is over at once: the next caller takes it
+  const current = await store.lock('l', 60000);
+  assert.ok(expired && current);
+  await expired();
+  assert.equal(await store.lock('l', 60000), null, 'a late holder did not free the current one');
+  // Entries nobody reads again go at the next sweep; live ones stay.
+  for (let i = 0; i < 50000; i++) await store.set(`old-${i}`, 'v', -1);
+  assert.ok(store.size <= 1024, `expired entries do not pile up (${store.size} held)`);
+  assert.equal(await store.get('kept'), 'y');
+});
+
 test('a tokenStore that is down: each client fetches its own token and warns', async (t) => {
   const sandbox = await sandboxFor(t);
   const down = { ...createMemoryStore(), get: async () => Promise.reject(new Error('down')) };
