@@ -1,4 +1,4 @@
 // ESM entry for Node: the CommonJS build re-exported, so import and require share one KycError class.
 import cjs from './dist/index.cjs';
 
-export const { configureWasm, createKycClient, generateKycLink, KycError } = cjs;
+export const { configureWasm, createKycClient, createMemoryStore, generateKycLink, KycError } = cjs;

@@ -6,5 +6,6 @@ import wasmModule from '../dist/kyc-browser.wasm?module';
 import { bindFetchRuntime } from './fetch-runtime.mjs';
 
 export { KycError } from './kyc-error.mjs';
+export { createMemoryStore } from './stores/memory-store.mjs';
 
 export const { configureWasm, createKycClient, generateKycLink } = bindFetchRuntime(createKycModule, wasmModule);

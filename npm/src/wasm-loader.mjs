@@ -4,6 +4,7 @@
 
 import { createClient, generateOnce } from './kyc-client.mjs';
 import { instantiateFromModule } from './precompiled-wasm.mjs';
+import { createClientWithStores, wantsStores } from './stores/store-client.mjs';
 
 /**
  * @param {(overrides: object) => Promise<object>} instantiate creates the Emscripten module
@@ -40,7 +41,8 @@ export function bindToWasm(instantiate, defaults = {}) {
       overrides = { ...moduleOverrides };
       loading = undefined;
     },
-    createKycClient: (options) => createClient(loadModule, options),
+    createKycClient: (options) =>
+      wantsStores(options) ? createClientWithStores(loadModule, options) : createClient(loadModule, options),
     generateKycLink: (request, options) => generateOnce(loadModule, request, options),
   };
 }
