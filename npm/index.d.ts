@@ -75,24 +75,95 @@ interface CommonClientOptions {
   retryTimeouts?: boolean;
 }
 
+/** What getToken is told: after a 401, the token the server refused (so a shared cache can drop it). */
+export interface GetTokenInfo {
+  rejectedToken: string;
+}
+
+/**
+ * A store shared by instances (see faceki-kyc-link/redis), or createMemoryStore() for one process.
+ * Values are secrets (bearer tokens, link URLs). Every operation is bounded by `storeTimeoutMs`.
+ */
+export interface KycStore {
+  /** The value, or null (or undefined) when missing or expired. */
+  get(key: string): Promise<string | null | undefined>;
+  /** Stores `value` for `ttlMs` milliseconds. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /**
+   * Takes `key` if nobody holds it, for at most `ttlMs` (a holder that dies frees it by expiry).
+   * Resolves to release(), which frees only this holder's lock, or null when someone else holds it.
+   */
+  lock(key: string, ttlMs: number): Promise<(() => Promise<void>) | null>;
+}
+
+/** Reported through onWarning when a store operation failed or timed out; never carries a secret. */
+export interface KycStoreWarning {
+  code: 'STORE_UNAVAILABLE';
+  store: 'tokenStore' | 'linkStore';
+  operation: 'get' | 'set' | 'delete' | 'lock' | 'release';
+  /** What failed and what the client did instead (its own fetch, a link without reuse). */
+  message: string;
+}
+
+interface StoreOptions {
+  /** Share one FACEKI token among every client on this store (needs clientId and clientSecret). */
+  tokenStore?: KycStore;
+  /** Where reused links are kept; default createMemoryStore() (this process only). */
+  linkStore?: KycStore;
+  /** Reuse links (call option `reuse` overrides per call); default false. */
+  reuseLinks?: boolean;
+  /** A stored link is reused only with at least this many minutes left; default 10. */
+  minRemainingMinutes?: number;
+  /** Bound on each store operation, 1..60000 ms; default 1000. Past it the client falls back and warns. */
+  storeTimeoutMs?: number;
+  /** Store failures (the client then acts alone). Errors it throws are ignored. */
+  onWarning?: (warning: KycStoreWarning) => void;
+}
+
 export type KycClientOptions = CommonClientOptions &
   (
-    | { token: string; getToken?: never; clientId?: never; clientSecret?: never; tokenEndpoint?: never }
-    | { getToken: () => string | Promise<string>; token?: never; clientId?: never; clientSecret?: never; tokenEndpoint?: never }
-    | {
+    | ({
+        token: string;
+        getToken?: never;
+        clientId?: never;
+        clientSecret?: never;
+        tokenEndpoint?: never;
+      } & LinkStoreOptions)
+    | ({
+        /**
+         * Your own token source. Called again when the cached token is near its exp, and after a 401 with
+         * `{ rejectedToken }` (the refused one: do not hand it out again). A KycError it throws keeps its
+         * code, status and retryable; any other error becomes UNAUTHORIZED.
+         */
+        getToken: (info?: GetTokenInfo) => string | Promise<string>;
+        token?: never;
+        clientId?: never;
+        clientSecret?: never;
+        tokenEndpoint?: never;
+      } & LinkStoreOptions)
+    | ({
         clientId: string;
         clientSecret: string;
         /** Which FACEKI token endpoint to use; by default generate-token, falling back to access-token on 404/405. */
         tokenEndpoint?: 'generate-token' | 'access-token';
         token?: never;
         getToken?: never;
-      }
+      } & StoreOptions)
   );
+
+/** Without client credentials there is no token to share: only the link options apply. */
+type LinkStoreOptions = Omit<StoreOptions, 'tokenStore'> & { tokenStore?: never };
 
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /**
+   * generateKycLink only, on a client made with reuseLinks or a linkStore: reuse this person's link
+   * (needs applicationId and expiryTime; otherwise a normal call). Default: the client's reuseLinks.
+   */
+  reuse?: boolean;
 }
 
 export class KycError extends Error {
@@ -182,6 +253,9 @@ export interface KycClient {
 }
 
 export function createKycClient(options: KycClientOptions): Promise<KycClient>;
+
+/** An in-process KycStore (no timers; expired entries swept as it grows). `size`: entries held. */
+export function createMemoryStore(): KycStore & { readonly size: number };
 
 /** One call on a client of its own (no token reuse between calls). */
 export function generateKycLink(

@@ -4,6 +4,7 @@ import cjs from './dist/index.cjs';
 export const {
   configureWasm,
   createKycClient,
+  createMemoryStore,
   generateKycLink,
   parseWebhook,
   createWebhookHandler,

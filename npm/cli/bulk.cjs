@@ -16,6 +16,7 @@ const { createJournal, journalPathFor, removeJournal } = require('./bulk/journal
 const { inputOrder, writeOutput } = require('./bulk/output.cjs');
 const { startProgress } = require('./bulk/progress.cjs');
 const { readInputCsv } = require('./bulk/read-csv.cjs');
+const { withSharedStores, STORE_FLAGS } = require('./bulk/shared-stores.cjs');
 const report = require('./bulk/report.cjs');
 const { refuseSymlink, sameFile } = require('./bulk/safe-files.cjs');
 
@@ -29,6 +30,7 @@ const FLAGS = {
   check: { type: 'boolean' },
   'resend-uncertain': { type: 'boolean' },
   ...CLIENT_FLAGS,
+  ...STORE_FLAGS,
 };
 
 const DEFAULT_CONCURRENCY = 8;
@@ -83,8 +85,12 @@ async function bulk(flags, io) {
   const input = readInput(settings);
   const earlier =
     settings.outPath === undefined ? NO_EARLIER_RUN : readEarlierRunSafely(settings.outPath, input.header);
-  const client = await createKycClient(flags.check ? CHECK_ONLY_CLIENT : clientOptionsFrom(flags, io.env));
+  const stores = flags.check
+    ? undefined
+    : await withSharedStores(clientOptionsFrom(flags, io.env), flags, io.env, io.stderr);
+  let client;
   try {
+    client = await createKycClient(stores?.options ?? CHECK_ONLY_CLIENT);
     const flagProblems = defaultsProblems(settings.defaults, client);
     if (flagProblems.length > 0) {
       const text = flagProblems.map((issue) => `${FLAG_FOR_FIELD[issue.field]}: ${report.terminalSafe(issue.message)}`);
@@ -117,7 +123,8 @@ async function bulk(flags, io) {
     printLines(io.stderr, duplicates);
     return await send(client, plan, input, earlier, settings, io);
   } finally {
-    client.close();
+    client?.close();
+    await stores?.close();
   }
 }
 

@@ -7,6 +7,7 @@ Usage:
                            [--redirect-url U] [--base-url B] [--json]
   faceki-kyc-link bulk --in users.csv --out links.csv [--workflow-id W] [--expiry-minutes N]
                        [--redirect-url U] [--concurrency 8] [--check] [--resend-uncertain]
+                       [--redis-url URL] [--redis-key-prefix P]
   faceki-kyc-link sandbox [--port N] [--host H] [--allow-origin O]...
   faceki-kyc-link --help | --version
 
@@ -38,6 +39,10 @@ bulk
   --check               only check the rows: list the bad ones with their line numbers
   --resend-uncertain    send uncertain rows again (check them in the FACEKI portal first:
                         a person may get a second link)
+  --redis-url URL       share the backend's Redis stores (or FACEKI_REDIS_URL): its token, and
+                        a person's unexpired link is reused, not made again (rows with an
+                        expiry). Redis holds secrets: tokens and link URLs
+  --redis-key-prefix P  the backend's keyPrefix (or FACEKI_REDIS_KEY_PREFIX; default faceki-kyc:)
   Ctrl-C stops starting rows and waits for those in flight (Ctrl-C again abandons them, and
   they become uncertain); run the same command again to resume. Output URLs are secrets.
 

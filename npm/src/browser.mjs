@@ -9,6 +9,7 @@ import { packageUserAgent } from './transport/user-agent.mjs';
 import { bindToWasm } from './wasm-loader.mjs';
 
 export { KycError } from './kyc-error.mjs';
+export { createMemoryStore } from './stores/memory-store.mjs';
 
 const wasmUrl = new URL('../dist/kyc-browser.wasm', import.meta.url).href;
 

@@ -6,6 +6,7 @@ import wasmModule from '../dist/kyc-browser.wasm?module';
 import { bindFetchRuntime } from './fetch-runtime.mjs';
 
 export { KycError } from './kyc-error.mjs';
+export { createMemoryStore } from './stores/memory-store.mjs';
 
 export const {
   configureWasm,

@@ -11,6 +11,7 @@ import { packageUserAgent } from './transport/user-agent.mjs';
 import { bindToWasm } from './wasm-loader.mjs';
 
 export { KycError } from './kyc-error.mjs';
+export { createMemoryStore } from './stores/memory-store.mjs';
 
 const require = createRequire(import.meta.url);
 

@@ -4,6 +4,7 @@
 
 import { createClient, generateOnce } from './kyc-client.mjs';
 import { instantiateFromModule } from './precompiled-wasm.mjs';
+import { createClientWithStores, wantsStores } from './stores/store-client.mjs';
 import { parseWebhookOn } from './webhook.mjs';
 import { createWebhookFetchHandler, createWebhookHandler } from './webhook-handlers.mjs';
 
@@ -42,7 +43,8 @@ export function bindToWasm(instantiate, defaults = {}) {
       overrides = { ...moduleOverrides };
       loading = undefined;
     },
-    createKycClient: (options) => createClient(loadModule, options),
+    createKycClient: (options) =>
+      wantsStores(options) ? createClientWithStores(loadModule, options) : createClient(loadModule, options),
     generateKycLink: (request, options) => generateOnce(loadModule, request, options),
     /** Async: the wasm module may still be loading. Rejects with KycError. */
     parseWebhook: async (input, options) => parseWebhookOn(await loadModule(), input, options),

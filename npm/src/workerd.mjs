@@ -8,6 +8,7 @@ import wasmModule from '../dist/kyc-browser.wasm';
 import { bindFetchRuntime } from './fetch-runtime.mjs';
 
 export { KycError } from './kyc-error.mjs';
+export { createMemoryStore } from './stores/memory-store.mjs';
 
 export const {
   configureWasm,

@@ -32,11 +32,13 @@ class Timers {
 };
 
 // The caller's own token source (getToken in JS). Calls `done` once with a token or a failure.
+// `rejectedToken` is set when the server refused the token this provider gave last (a 401): a provider
+// that shares tokens (a store) must not hand that one out again.
 class TokenProvider {
  public:
   using Done = std::function<void(std::optional<std::string> token, std::optional<Failure> failure)>;
   virtual ~TokenProvider() = default;
-  virtual void requestToken(Done done) = 0;
+  virtual void requestToken(const std::optional<std::string>& rejectedToken, Done done) = 0;
 };
 
 struct Environment {

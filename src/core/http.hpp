@@ -10,9 +10,9 @@ namespace kyc {
 
 // The largest answer read from FACEKI, by default and at most (the maxResponseBytes option). FACEKI's
 // answers are a few hundred bytes; the cap keeps a hostile or broken server from filling wasm memory.
-inline constexpr std::size_t kDefaultMaxResponseBytes = 1024 * 1024;
+inline constexpr std::size_t kDefaultMaxResponseBytes = std::size_t{1024} * 1024;
 inline constexpr std::size_t kSmallestMaxResponseBytes = 1024;
-inline constexpr std::size_t kLargestMaxResponseBytes = 64 * 1024 * 1024;
+inline constexpr std::size_t kLargestMaxResponseBytes = std::size_t{64} * 1024 * 1024;
 
 struct HttpRequest {
   std::string method;  // "GET" or "POST"

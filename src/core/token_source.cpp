@@ -63,7 +63,9 @@ HandleId TokenSource::acquire(Waiter waiter) {
 void TokenSource::release(HandleId waiter) { waiters_.erase(waiter); }
 
 void TokenSource::invalidate(const std::string& token) {
-  if (cached_ && cached_->value == token) cached_.reset();
+  if (!cached_ || cached_->value != token) return;  // already replaced by a newer token
+  cached_.reset();
+  rejected_ = token;
 }
 
 void TokenSource::startFetch() {
@@ -73,8 +75,9 @@ void TokenSource::startFetch() {
     if (generation == fetchGeneration_) onFetchTimeout();
   });
   if (config_.credentials == CredentialKind::TokenProvider) {
+    std::optional<std::string> rejected = std::exchange(rejected_, std::nullopt);
     env_.tokenProvider->requestToken(
-        [this, generation](std::optional<std::string> token, const std::optional<Failure>& failure) {
+        rejected, [this, generation](std::optional<std::string> token, const std::optional<Failure>& failure) {
           if (generation == fetchGeneration_ && fetching_) onProviderAnswer(std::move(token), failure);
         });
     return;

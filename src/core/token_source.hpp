@@ -46,6 +46,7 @@ class TokenSource {
   const ClientConfig& config_;
   Environment& env_;
   std::optional<AccessToken> cached_;
+  std::optional<std::string> rejected_;  // refused by the server; told to the provider's next fetch
   double refreshMarginMs_ = kTokenRefreshMarginMs;
   std::vector<std::string> seenTokens_;
   TokenEndpoint endpoint_;  // Auto until the first answer shows which endpoint FACEKI serves

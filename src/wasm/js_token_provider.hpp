@@ -14,8 +14,8 @@ namespace kyc::wasm {
 class JsTokenProvider final : public TokenProvider {
  public:
   JsTokenProvider(emscripten::val getToken, std::uint32_t clientKey);
-  void requestToken(Done done) override;
-  // getToken settled: with a string, or (when `rejected`) with its error's message.
+  void requestToken(const std::optional<std::string>& rejectedToken, Done done) override;
+  // getToken settled: with a string, or (when `rejected`) with { message, and a KycError's code, status, retryable }.
   void deliver(std::uint32_t requestId, const emscripten::val& value, bool rejected);
 
  private:

@@ -101,10 +101,11 @@ Module['kycWatchAbort'] = function (signal, clientKey, callId) {
 };
 
 // Calls the user's getToken and always answers later, whatever it does (returns, throws, rejects).
-Module['kycCallGetToken'] = function (getToken, clientKey, requestId) {
+// After a 401 it passes { rejectedToken }: the token the server refused (a shared store drops it).
+Module['kycCallGetToken'] = function (getToken, clientKey, requestId, rejectedToken) {
   Promise.resolve()
     .then(function () {
-      return getToken();
+      return rejectedToken === undefined ? getToken() : getToken({ rejectedToken: rejectedToken });
     })
     .then(
       function (token) {
@@ -113,14 +114,20 @@ Module['kycCallGetToken'] = function (getToken, clientKey, requestId) {
         });
       },
       function (error) {
-        var message;
+        var failure;
         try {
-          message = error && typeof error.message === 'string' ? error.message : String(error);
+          failure = { message: error && typeof error.message === 'string' ? error.message : String(error) };
+          // A KycError (from a FACEKI client of the caller's, or a tokenStore's fetch) keeps its code.
+          if (error && error.name === 'KycError' && typeof error.code === 'string') {
+            failure.code = error.code;
+            failure.status = error.status;
+            failure.retryable = error.retryable === true;
+          }
         } catch (unreadable) {
-          message = 'getToken failed with a value that cannot be read';
+          failure = { message: 'getToken failed with a value that cannot be read' };
         }
         kycEnter(function () {
-          Module['kycDeliverToken'](clientKey, requestId, message, true);
+          Module['kycDeliverToken'](clientKey, requestId, failure, true);
         });
       }
     );

@@ -115,6 +115,9 @@ TEST_CASE("getToken is asked once for concurrent calls, and once more after a 40
   h.transport.answer(200, kLinkOk);
   h.transport.answer(401, "{}");
   REQUIRE(h.provider.waiting.size() == 1);
+  REQUIRE(h.provider.rejected.size() == 2);
+  CHECK_FALSE(h.provider.rejected[0]);
+  CHECK(h.provider.rejected[1] == std::optional<std::string>("caller-token-1"));
   h.provider.answer("caller-token-2");
   CHECK(header(h.transport.oldestOpen(), "Authorization") == "Bearer caller-token-2");
   h.transport.answer(200, kLinkOk);

@@ -98,13 +98,17 @@ class FakeTimers final : public Timers {
 
 class FakeTokenProvider final : public TokenProvider {
  public:
-  void requestToken(Done done) override { waiting.push_back(std::move(done)); }
+  void requestToken(const std::optional<std::string>& rejectedToken, Done done) override {
+    rejected.push_back(rejectedToken);
+    waiting.push_back(std::move(done));
+  }
   void answer(std::string token) {
     Done done = std::move(waiting.front());
     waiting.erase(waiting.begin());
     done(std::move(token), std::nullopt);
   }
   std::vector<Done> waiting;
+  std::vector<std::optional<std::string>> rejected;  // what each request was told was refused
 };
 
 }  // namespace kyc::test

@@ -65,3 +65,29 @@ test('misuse is a type error: two credentials, a string expiry, an unknown code'
     assert.notEqual(result.status, 0, misuse);
   }
 });
+
+test('stores type-check: faceki-kyc-link/redis, reuse per call, getToken told the refused token', () => {
+  const use = compile(`
+    import { createKycClient, createMemoryStore, type KycStoreWarning } from 'PACKAGE';
+    import { createRedisStores } from 'REDIS';
+    async function main(): Promise<void> {
+      const stores = await createRedisStores({ url: 'redis://127.0.0.1:6379', keyPrefix: 'kyc:' });
+      const kyc = await createKycClient({ clientId: 'a', clientSecret: 'b', tokenStore: stores.tokenStore,
+        linkStore: stores.linkStore, reuseLinks: true, minRemainingMinutes: 5,
+        onWarning: (warning: KycStoreWarning) => console.log(warning.store, warning.message) });
+      await kyc.generateKycLink({ workflowId: 'w', applicationId: 'p', expiryTime: 60 }, { reuse: false });
+      const own = await createKycClient({ getToken: (info) => info?.rejectedToken ?? 't', linkStore: createMemoryStore() });
+      own.close();
+      await stores.close();
+    }
+    void main();
+  `.replaceAll('REDIS', join(npmDir, 'redis/index')));
+  assert.equal(use.status, 0, use.stdout + use.stderr);
+  for (const misuse of [
+    `createKycClient({ token: 't', tokenStore: createMemoryStore() });`,
+    `createKycClient({ clientId: 'a', clientSecret: 'b', reuseLinks: 'yes' });`,
+  ]) {
+    const result = compile(`import { createKycClient, createMemoryStore } from 'PACKAGE';\n${misuse}`);
+    assert.notEqual(result.status, 0, misuse);
+  }
+});
