@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { createKycClient } from '../../npm/index.mjs';
+import { createKycClient, createMemoryStore } from '../../npm/index.mjs';
 import { hostileServer } from './hostile-server.mjs';
 import { assertNoSecrets, rejectionOf } from './support.mjs';
 
@@ -210,4 +210,12 @@ test('waitForVerification: an error that will not pass ends the wait; bad option
     assert.equal((await rejectionOf(client.waitForVerification({ link: LINK_ID }, options))).code, 'INVALID_CONFIG');
   }
   assert.equal(server.requests.length, 1); // the 401's; nothing for the bad query or the bad options
+});
+
+test('a client with a link store looks records up and waits the same way', async (t) => {
+  const server = await scriptedServer(t, [records([]), records([record({ status: 'DECLINED' })])]);
+  const client = await clientFor(t, server.url, { linkStore: createMemoryStore(), reuseLinks: true });
+  assert.deepEqual(await client.getVerifications({ link: LINK_ID }), []);
+  assert.equal((await client.waitForVerification({ link: LINK_ID }, { intervalMs: 5 })).status, 'DECLINED');
+  assert.equal(client.pendingCalls, 0);
 });
