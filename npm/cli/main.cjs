@@ -14,11 +14,15 @@ const { generate, GENERATE_FLAGS } = require('./generate.cjs');
 const { listenForInterrupts } = require('./interrupt.cjs');
 const { sandbox, SANDBOX_FLAGS } = require('./sandbox.cjs');
 const { webhookListen, WEBHOOK_LISTEN_FLAGS } = require('./webhook/listen.cjs');
+const { status, STATUS_FLAGS } = require('./status.cjs');
+const { bulkStatus, BULK_STATUS_FLAGS } = require('./bulk-status.cjs');
 
 const COMMANDS = {
   generate: { run: generate, flags: GENERATE_FLAGS },
   bulk: { run: bulk, flags: BULK_FLAGS },
   sandbox: { run: sandbox, flags: SANDBOX_FLAGS },
+  status: { run: status, flags: STATUS_FLAGS },
+  'bulk-status': { run: bulkStatus, flags: BULK_STATUS_FLAGS },
   'webhook listen': { run: webhookListen, flags: WEBHOOK_LISTEN_FLAGS },
 };
 
@@ -67,6 +71,10 @@ async function runCommandLine(argv, io = { env: process.env, stdout: process.std
     return EXIT.OK;
   }
   const command = COMMANDS[name];
+  if (!command && GROUPS.has(name)) {
+    io.stderr.write(`error: "${name}" needs a subcommand: ${Object.keys(COMMANDS).filter((key) => key.startsWith(`${name} `)).join(', ')}\n`);
+    return EXIT.USAGE;
+  }
   if (!command) {
     io.stderr.write(`error: unknown command "${terminalSafe(name)}"\n\n${HELP}`);
     return EXIT.USAGE;
