@@ -337,3 +337,40 @@ test('startSandbox refuses bad webhook options without echoing header values', a
     });
   }
 });
+
+test('the sandbox types cover results and webhooks (tsc --strict)', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const npmDir = fileURLToPath(new URL('../../npm/', import.meta.url));
+  const compile = (source) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-types-'));
+    const file = join(dir, 'usage.ts');
+    writeFileSync(file, source.replaceAll('SANDBOX', join(npmDir, 'sandbox/index')));
+    const result = spawnSync(process.execPath, [join(npmDir, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit',
+      '--target', 'es2022', '--module', 'nodenext', '--types', 'node', '--typeRoots', join(npmDir, 'node_modules/@types'),
+      file], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    return result;
+  };
+  const good = compile(`
+    import { startSandbox, type SandboxRecord } from 'SANDBOX';
+    async function main(): Promise<void> {
+      const sandbox = await startSandbox({ webhooks: [{ url: 'http://127.0.0.1:1/', headers: { Authorization: 's' } }],
+        webhookPolicy: { attempts: 2 } });
+      const record: SandboxRecord = sandbox.complete('id', 'REVIEW', { fullName: 'A B' });
+      const passed: boolean = record.document_data[0].passed;
+      await sandbox.webhooksIdle();
+      const error: string | null = sandbox.webhookDeliveries[0].error;
+      console.log(passed, error, sandbox.records.length, record.record_identifier);
+      sandbox.failNext({ route: 'records', status: 503 });
+    }
+    void main();
+  `);
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  const misuse = compile(`import { startSandbox } from 'SANDBOX';
+    startSandbox().then((s) => s.complete('id', 'APPROVED'));`);
+  assert.notEqual(misuse.status, 0, 'APPROVED is not a completion status');
+});
