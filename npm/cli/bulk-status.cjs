@@ -27,7 +27,9 @@ const FLAGS = {
 
 const LINK_COLUMN = 'linkId';
 /** Appended to the input's columns. verificationStatus: ACCEPTED, DECLINED, REVIEW, UNKNOWN or PENDING. */
-const STATUS_COLUMNS = ['verificationStatus', 'fullName', 'requestId', 'checkedAt', 'lookupErrorCode', 'lookupErrorMessage'];
+const STATUS_COLUMNS = [
+  'verificationStatus', 'fullName', 'requestId', 'checkedAt', 'lookupErrorCode', 'lookupErrorMessage',
+];
 const PENDING = 'PENDING'; // no record yet: nothing was submitted through the link
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
@@ -54,7 +56,9 @@ function readInput(inPath) {
   const input = readCsv(inPath, 'input file');
   if (input === null) throw new UsageError(`cannot read input file ${inPath}: ENOENT`);
   if (!input.header.includes(LINK_COLUMN)) {
-    throw new UsageError(`input file ${inPath} has no ${LINK_COLUMN} column: pass the output of "faceki-kyc-link bulk"`);
+    throw new UsageError(
+      `input file ${inPath} has no ${LINK_COLUMN} column: pass the output of "faceki-kyc-link bulk"`,
+    );
   }
   const added = input.header.filter((name) => STATUS_COLUMNS.includes(name));
   if (added.length > 0) {
@@ -69,7 +73,9 @@ function readEarlierFinal(outPath, columns) {
   const finals = new Map();
   if (earlier === null || earlier.header.length === 0) return finals;
   if (earlier.header.join('\n') !== columns.join('\n')) {
-    throw new UsageError(`${outPath} exists with other columns than this input gives; pass the same --in, or a new --out`);
+    throw new UsageError(
+      `${outPath} exists with other columns than this input gives; pass the same --in, or a new --out`,
+    );
   }
   const linkIndex = earlier.header.indexOf(LINK_COLUMN);
   const statusIndex = earlier.header.indexOf('verificationStatus');
@@ -94,7 +100,11 @@ async function lookUp(getVerifications, linkId, signal) {
     };
     return { fields: statusFields(result), outcome: final ? 'final' : 'pending' };
   } catch (error) {
-    const result = { checkedAt, lookupErrorCode: error?.code ?? 'UNEXPECTED', lookupErrorMessage: String(error?.message ?? error) };
+    const result = {
+      checkedAt,
+      lookupErrorCode: error?.code ?? 'UNEXPECTED',
+      lookupErrorMessage: String(error?.message ?? error),
+    };
     return { fields: statusFields(result), outcome: 'failed', error };
   }
 }
@@ -124,7 +134,8 @@ async function bulkStatus(flags, io) {
   const columns = [...input.header, ...STATUS_COLUMNS];
   const earlier = readEarlierFinal(flags.out, columns);
   const linkIndex = input.header.indexOf(LINK_COLUMN);
-  const linkIds = [...new Set(input.records.map(({ fields }) => fields[linkIndex]).filter((id) => id && !earlier.has(id)))];
+  const toLookUp = input.records.map(({ fields }) => fields[linkIndex]).filter((id) => id && !earlier.has(id));
+  const linkIds = [...new Set(toLookUp)];
 
   const client = await createKycClient(clientOptionsFrom(flags, io.env));
   const found = new Map(earlier);
@@ -165,7 +176,8 @@ async function bulkStatus(flags, io) {
   }
   io.stdout.write(
     `${flags.out}: looked up ${sum(counts)} of ${linkIds.length} link(s): ` +
-      `${counts.final} final, ${counts.pending} pending, ${counts.failed} failed; ${earlier.size} final from an earlier run\n`,
+      `${counts.final} final, ${counts.pending} pending, ${counts.failed} failed; ` +
+      `${earlier.size} final from an earlier run\n`,
   );
   return conclude({ io, counts, authFailure, unfinished: linkIds.length - sum(counts) });
 }
@@ -179,7 +191,8 @@ function conclude({ io, counts, authFailure, unfinished }) {
     return EXIT.INTERRUPTED;
   }
   if (authFailure) {
-    io.stderr.write(`error: authentication failed: ${terminalSafe(authFailure.message)}; stopped. Fix it, then ${again}\n`);
+    const reason = terminalSafe(authFailure.message);
+    io.stderr.write(`error: authentication failed: ${reason}; stopped. Fix it, then ${again}\n`);
     return EXIT.AUTH;
   }
   if (counts.failed > 0 || unfinished > 0) return EXIT.SOME_FAILED;

@@ -72,7 +72,8 @@ async function runCommandLine(argv, io = { env: process.env, stdout: process.std
   }
   const command = COMMANDS[name];
   if (!command && GROUPS.has(name)) {
-    io.stderr.write(`error: "${name}" needs a subcommand: ${Object.keys(COMMANDS).filter((key) => key.startsWith(`${name} `)).join(', ')}\n`);
+    const subcommands = Object.keys(COMMANDS).filter((key) => key.startsWith(`${name} `));
+    io.stderr.write(`error: "${name}" needs a subcommand: ${subcommands.join(', ')}\n`);
     return EXIT.USAGE;
   }
   if (!command) {

@@ -85,7 +85,8 @@ function page(title, content) {
 <body>
 <main>
 <h1>FACEKI sandbox</h1>
-<p class="note">A local stand-in for FACEKI's hosted verification page. No verification happens here: the buttons below stand in for a person completing it.</p>
+<p class="note">A local stand-in for FACEKI's hosted verification page. No verification happens here:
+the buttons below stand in for a person completing it.</p>
 ${content}
 </main>
 </body>

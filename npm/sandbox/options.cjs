@@ -53,10 +53,11 @@ function normalizeOptions(options = {}) {
     'endpoints.generateToken and endpoints.accessToken must be booleans');
 
   const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY, ...withoutUndefined(options.webhookPolicy ?? {}) };
-  ensure(Number.isInteger(webhookPolicy.attempts) && webhookPolicy.attempts >= 1
-    && webhookPolicy.attempts <= MAX_WEBHOOK_ATTEMPTS, `webhookPolicy.attempts must be an integer from 1 to ${MAX_WEBHOOK_ATTEMPTS}`);
+  const inRange = (value, low, high) => Number.isInteger(value) && value >= low && value <= high;
+  ensure(inRange(webhookPolicy.attempts, 1, MAX_WEBHOOK_ATTEMPTS),
+    `webhookPolicy.attempts must be an integer from 1 to ${MAX_WEBHOOK_ATTEMPTS}`);
   for (const field of ['firstDelayMs', 'timeoutMs']) {
-    ensure(Number.isInteger(webhookPolicy[field]) && webhookPolicy[field] >= 0 && webhookPolicy[field] <= MAX_WEBHOOK_WAIT_MS,
+    ensure(inRange(webhookPolicy[field], 0, MAX_WEBHOOK_WAIT_MS),
       `webhookPolicy.${field} must be an integer from 0 to ${MAX_WEBHOOK_WAIT_MS}`);
   }
   ensure(Array.isArray(settings.webhooks), 'webhooks must be an array of { url, headers?, method? }');
@@ -85,12 +86,14 @@ function checkWebhookTarget(target) {
   const method = target.method ?? 'POST';
   ensure(WEBHOOK_METHODS.includes(method), `webhook method must be one of ${WEBHOOK_METHODS.join(', ')}`);
   const headers = target.headers ?? {};
-  ensure(headers !== null && typeof headers === 'object' && !Array.isArray(headers), 'webhook headers must be an object');
+  ensure(headers !== null && typeof headers === 'object' && !Array.isArray(headers),
+    'webhook headers must be an object');
   for (const [name, value] of Object.entries(headers)) {
     const problem = headerProblem(name, value);
     ensure(problem === null, `webhook ${problem}`);
   }
-  return { url: url.href, method, headers: Object.fromEntries(Object.entries(headers).map(([n, v]) => [n, String(v)])) };
+  const asText = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
+  return { url: url.href, method, headers: asText };
 }
 
 function isValidClient(client) {

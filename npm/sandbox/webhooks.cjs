@@ -86,7 +86,8 @@ function createWebhookSender(targets, policy, deliveries) {
       const timer = setTimeout(() => finish({ error: 'TIMEOUT' }), policy.timeoutMs);
       request.on('response', (response) => {
         const status = response.statusCode;
-        finish({ status, ok: status >= 200 && status < 300, error: status >= 200 && status < 300 ? null : 'HTTP_STATUS' });
+        const ok = status >= 200 && status < 300;
+        finish({ status, ok, error: ok ? null : 'HTTP_STATUS' });
       });
       request.on('error', (error) => finish({ error: closed ? 'CLOSED' : error?.code ?? 'REQUEST_FAILED' }));
       request.end(text);

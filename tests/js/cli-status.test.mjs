@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { assertNoSecrets, readCsvObjects, runCli, sandboxEnv, startTestSandbox, tempDir, writeCsv, WORKFLOW } from './cli-harness.mjs';
+import {
+  assertNoSecrets, readCsvObjects, runCli, sandboxEnv, startTestSandbox, tempDir, writeCsv, WORKFLOW,
+} from './cli-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { createKycClient } = require('../../npm/dist/index.cjs');
@@ -62,7 +64,8 @@ test('status: pending (exit 6) until a final record, then its status and name (e
   assert.equal(json.code, 0);
   const parsed = JSON.parse(json.stdout);
   assert.equal(parsed.final, true);
-  assert.deepEqual([parsed.record.status, parsed.record.requestId, parsed.record.linkId], ['ACCEPTED', record.requestId, linkId]);
+  const { record: shown } = parsed;
+  assert.deepEqual([shown.status, shown.requestId, shown.linkId], ['ACCEPTED', record.requestId, linkId]);
   assert.equal(parsed.records.length, 2);
   assert.equal(parsed.record.raw, undefined, 'raw records stay out of the output');
 });
@@ -86,12 +89,14 @@ test('bulk-status: status columns for every link, formula-guarded, then a resume
   const [a, b, c] = [await newLink(sandbox, 'a'), await newLink(sandbox, 'b'), await newLink(sandbox, 'c')];
   const linksCsv = path.join(dir, 'links.csv');
   const statusCsv = path.join(dir, 'status.csv');
-  const row = (id, linkId, state = 'created') => [id, `${id}@example.com`, linkId, linkId ? `${sandbox.url}/kycverify/${linkId}` : '', '', state, '', ''];
+  const row = (id, linkId, state = 'created') =>
+    [id, `${id}@example.com`, linkId, linkId ? `${sandbox.url}/kycverify/${linkId}` : '', '', state, '', ''];
   writeCsv(linksCsv, [LINK_COLUMNS, row('a', a), row('b', b), row('c', c), row('d', '', 'failed')]);
   sandbox.complete(a, 'ACCEPTED', { fullName: '=cmd|calc' });
   sandbox.complete(b, 'REVIEW');
 
-  const first = await runCli(['bulk-status', '--in', linksCsv, '--out', statusCsv, '--concurrency', '2'], { env: envFor(sandbox) });
+  const args = ['bulk-status', '--in', linksCsv, '--out', statusCsv];
+  const first = await runCli([...args, '--concurrency', '2'], { env: envFor(sandbox) });
   assert.equal(first.code, EXIT_PENDING, first.stderr);
   assert.match(first.stdout, /looked up 3 of 3 link\(s\): 1 final, 2 pending, 0 failed/);
   assert.equal(fs.statSync(statusCsv).mode & 0o777, 0o600);
@@ -104,16 +109,18 @@ test('bulk-status: status columns for every link, formula-guarded, then a resume
 
   sandbox.complete(b, 'DECLINED');
   sandbox.clearLog();
-  const second = await runCli(['bulk-status', '--in', linksCsv, '--out', statusCsv], { env: envFor(sandbox) });
+  const second = await runCli(args, { env: envFor(sandbox) });
   assert.equal(second.code, EXIT_PENDING, second.stderr);
-  const looked = sandbox.requests.filter((entry) => entry.route === 'records').map((entry) => new URL(entry.path, sandbox.url).searchParams.get('link'));
+  const looked = sandbox.requests
+    .filter((entry) => entry.route === 'records')
+    .map((entry) => new URL(entry.path, sandbox.url).searchParams.get('link'));
   assert.deepEqual(looked.sort(), [b, c].sort(), 'the final row (a) is not looked up again');
   const resumed = readCsvObjects(statusCsv);
   assert.deepEqual(resumed.map((r) => r.verificationStatus), ['ACCEPTED', 'DECLINED', 'PENDING', '']);
   assert.equal(resumed[0].fullName, "'=cmd|calc", 'the kept row is guarded once, not twice');
 
   sandbox.complete(c, 'ACCEPTED');
-  const third = await runCli(['bulk-status', '--in', linksCsv, '--out', statusCsv], { env: envFor(sandbox) });
+  const third = await runCli(args, { env: envFor(sandbox) });
   assert.equal(third.code, 0, third.stderr);
 });
 
@@ -122,16 +129,20 @@ test('bulk-status: refuses an input without linkId, its own output as input, and
   const dir = tempDir(t);
   const people = path.join(dir, 'people.csv');
   writeCsv(people, [['applicationId'], ['a']]);
-  const noLinks = await runCli(['bulk-status', '--in', people, '--out', path.join(dir, 'o.csv')], { env: envFor(sandbox) });
+  const bulkStatus = (input, output) =>
+    runCli(['bulk-status', '--in', input, '--out', output], { env: envFor(sandbox) });
+  const noLinks = await bulkStatus(people, path.join(dir, 'o.csv'));
   assert.equal(noLinks.code, 2);
   assert.match(noLinks.stderr, /no linkId column/);
   const own = path.join(dir, 'own.csv');
   writeCsv(own, [[...LINK_COLUMNS, 'verificationStatus'], ['a', '', 'l', '', '', 'created', '', '', 'ACCEPTED']]);
-  assert.equal((await runCli(['bulk-status', '--in', own, '--out', path.join(dir, 'o2.csv')], { env: envFor(sandbox) })).code, 2);
-  assert.equal((await runCli(['bulk-status', '--in', own, '--out', own], { env: envFor(sandbox) })).code, 2);
+  assert.equal((await bulkStatus(own, path.join(dir, 'o2.csv'))).code, 2);
+  assert.equal((await bulkStatus(own, own)).code, 2);
 });
 
-test('without client.getVerifications the commands load and say so (exit 2)', { skip: HAS_API && 'the API is in this build' }, async (t) => {
+const SKIP_WITH_API = { skip: HAS_API && 'the API is in this build' };
+
+test('without client.getVerifications the commands load and say so (exit 2)', SKIP_WITH_API, async (t) => {
   const sandbox = await startTestSandbox(t);
   const result = await runCli(['status', '--link', 'x'], { env: sandboxEnv(sandbox) });
   assert.equal(result.code, 2);
@@ -139,7 +150,8 @@ test('without client.getVerifications the commands load and say so (exit 2)', { 
   const dir = tempDir(t);
   const links = path.join(dir, 'links.csv');
   writeCsv(links, [LINK_COLUMNS, ['a', '', 'l', '', '', 'created', '', '']]);
-  const bulk = await runCli(['bulk-status', '--in', links, '--out', path.join(dir, 's.csv')], { env: sandboxEnv(sandbox) });
+  const bulkArgs = ['bulk-status', '--in', links, '--out', path.join(dir, 's.csv')];
+  const bulk = await runCli(bulkArgs, { env: sandboxEnv(sandbox) });
   assert.equal(bulk.code, 2);
   assert.match(bulk.stderr, /bulk-status is not available in this build/);
 });

@@ -107,7 +107,8 @@ test('records: result [] until the link is completed, then its record in the doc
   assert.equal(record.status, 'ACCEPTED');
   assert.match(record.requestId, /^[0-9a-f-]{36}$/);
   const [document] = record.document_data;
-  assert.deepEqual([document.full_name, document.first_name, document.last_name], ['Ada  Lovelace King', 'Ada', 'Lovelace King']);
+  const names = [document.full_name, document.first_name, document.last_name];
+  assert.deepEqual(names, ['Ada  Lovelace King', 'Ada', 'Lovelace King']);
   assert.equal(document.passed, true);
 
   for (const query of [{ requestId: record.requestId }, { record_identifier: 'user-42' }]) {
@@ -307,7 +308,10 @@ test('webhook: an unreachable URL, a reset and a receiver that never answers do 
 
 test('webhook: close() during a retry wait stops the retries', async (t) => {
   const failing = await startReceiver(t, () => 503);
-  const sandbox = await startSandbox({ webhooks: [{ url: failing.url }], webhookPolicy: { attempts: 5, firstDelayMs: 30_000, timeoutMs: 1000 } });
+  const sandbox = await startSandbox({
+    webhooks: [{ url: failing.url }],
+    webhookPolicy: { attempts: 5, firstDelayMs: 30_000, timeoutMs: 1000 },
+  });
   const { linkId } = await createLink(sandbox);
   sandbox.complete(linkId, 'ACCEPTED');
   while (sandbox.webhookDeliveries[0]?.status !== 503) await new Promise((resolve) => setImmediate(resolve));
@@ -323,7 +327,10 @@ test('startSandbox refuses bad webhook options without echoing header values', a
     [{ webhooks: [{ url: 'ftp://127.0.0.1/x' }] }, /webhook url must be an http\(s\) URL/],
     [{ webhooks: [{ url: 'not a url' }] }, /webhook url/],
     [{ webhooks: [{ url: 'http://127.0.0.1/x', method: 'GET' }] }, /method must be one of POST, PUT, PATCH/],
-    [{ webhooks: [{ url: 'http://127.0.0.1/x', headers: { Authorization: `${WEBHOOK_SECRET}\r\nX: y` } }] }, /without line breaks/],
+    [
+      { webhooks: [{ url: 'http://127.0.0.1/x', headers: { Authorization: `${WEBHOOK_SECRET}\r\nX: y` } }] },
+      /without line breaks/,
+    ],
     [{ webhooks: [{ url: 'http://127.0.0.1/x', headers: { 'Content-Length': '1' } }] }, /managed by the sandbox/],
     [{ webhookPolicy: { attempts: 0 } }, /attempts must be an integer from 1 to 10/],
     [{ webhookPolicy: { timeoutMs: 1e9 } }, /timeoutMs must be an integer/],
@@ -350,8 +357,8 @@ test('the sandbox types cover results and webhooks (tsc --strict)', async () => 
     const file = join(dir, 'usage.ts');
     writeFileSync(file, source.replaceAll('SANDBOX', join(npmDir, 'sandbox/index')));
     const result = spawnSync(process.execPath, [join(npmDir, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit',
-      '--target', 'es2022', '--module', 'nodenext', '--types', 'node', '--typeRoots', join(npmDir, 'node_modules/@types'),
-      file], { encoding: 'utf8' });
+      '--target', 'es2022', '--module', 'nodenext', '--types', 'node',
+      '--typeRoots', join(npmDir, 'node_modules/@types'), file], { encoding: 'utf8' });
     rmSync(dir, { recursive: true, force: true });
     return result;
   };

@@ -16,7 +16,9 @@ async function createKycClient(options) {
     const [key, value] = Object.entries(query)[0];
     const url = `${options.baseUrl}/kycverify/api/kycverify/records?${QUERY_KEYS[key]}=${encodeURIComponent(value)}`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal });
-    if (response.status === 401) throw Object.assign(new Error('token refused'), { name: 'KycError', code: 'UNAUTHORIZED' });
+    if (response.status === 401) {
+      throw Object.assign(new Error('token refused'), { name: 'KycError', code: 'UNAUTHORIZED' });
+    }
     const { result } = await response.json();
     return result.map((raw) => ({
       requestId: raw.requestId,

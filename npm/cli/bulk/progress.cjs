@@ -8,8 +8,10 @@ const PLAIN_INTERVAL_MS = 5000;
 // The outcomes counted, in the order shown; bulk's by default.
 const BULK_LABELS = ['created', 'failed', 'uncertain'];
 
-const barFormat = (labels) =>
-  `{bar} {value}/{total} | ${labels.map((label) => `${label} {${label}}`).join(' | ')} | {rate} rows/s | ETA {eta_formatted}`;
+const barFormat = (labels) => {
+  const counts = labels.map((label) => `${label} {${label}}`).join(' | ');
+  return `{bar} {value}/{total} | ${counts} | {rate} rows/s | ETA {eta_formatted}`;
+};
 const noRows = (labels) => Object.fromEntries(labels.map((label) => [label, 0]));
 
 function rateAndEta(counts, total, startedAt, now) {

@@ -26,7 +26,9 @@ const HTTP_STATUS_OF = { WEBHOOK_UNAUTHORIZED: 401, WEBHOOK_INVALID: 400 };
 
 function settingsFrom(flags, env) {
   const secret = env[SECRET_VARIABLE];
-  if (secret === undefined || secret === '') throw new UsageError(`set ${SECRET_VARIABLE} to the webhook's secret header value`);
+  if (secret === undefined || secret === '') {
+    throw new UsageError(`set ${SECRET_VARIABLE} to the webhook's secret header value`);
+  }
   const port = Number(flags.port ?? 0);
   if (port > MAX_PORT) throw new UsageError(`--port must be from 0 to ${MAX_PORT}`);
   const header = flags.header ?? 'authorization';
@@ -60,7 +62,9 @@ function createReceiver(settings, { stdout, stderr }) {
     answer(res, status, { ok: false, code });
   };
   return async (req, res) => {
-    if (!METHODS.has(req.method)) return reject(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not a webhook method`);
+    if (!METHODS.has(req.method)) {
+      return reject(res, 405, 'METHOD_NOT_ALLOWED', `${req.method} is not a webhook method`);
+    }
     let body;
     try {
       body = await readCapped(req);
@@ -93,7 +97,8 @@ async function webhookListen(flags, io) {
   server.headersTimeout = REQUEST_TIMEOUT_MS;
   server.on('clientError', (_error, socket) => socket.destroy());
   await new Promise((resolve, reject) => {
-    server.once('error', (error) => reject(new UsageError(`cannot listen on ${settings.host} port ${settings.port}: ${error.code}`)));
+    const where = `${settings.host} port ${settings.port}`;
+    server.once('error', (error) => reject(new UsageError(`cannot listen on ${where}: ${error.code}`)));
     server.listen(settings.port, settings.host, resolve);
   });
   const { port } = server.address();
