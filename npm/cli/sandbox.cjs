@@ -53,10 +53,18 @@ function webhooksFrom(flags, env) {
   else if (flags['webhook-secret-header'] !== undefined) {
     throw new UsageError(`--webhook-secret-header needs ${WEBHOOK_SECRET_VARIABLE} in the environment`);
   }
-  if (urls.length === 0 && Object.keys(headers).length > 0 && flags['webhook-header'] !== undefined) {
+  if (urls.length === 0 && flags['webhook-header'] !== undefined) {
     throw new UsageError('--webhook-header needs --webhook-url');
   }
   return urls.map((url) => ({ url, headers }));
+}
+
+/** startSandbox's wording of a bad option, in terms of the flag that gave it. */
+function flagWording(message) {
+  return message
+    .replace(/^startSandbox: webhook url /, '--webhook-url ')
+    .replace(/^startSandbox: webhook /, '--webhook-header: ')
+    .replace(/^startSandbox: /, '--');
 }
 
 async function listen(port, host, origins, webhooks) {
@@ -67,7 +75,7 @@ async function listen(port, host, origins, webhooks) {
   } catch (error) {
     const problem = LISTEN_PROBLEMS[error?.code];
     if (problem) throw new UsageError(problem(`${host} port ${port}`));
-    if (error instanceof TypeError) throw new UsageError(error.message.replace(/^startSandbox: /, '--'));
+    if (error instanceof TypeError) throw new UsageError(flagWording(error.message));
     throw error;
   }
 }

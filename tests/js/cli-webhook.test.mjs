@@ -203,3 +203,21 @@ async function createLink(baseUrl, token) {
   });
   return (await response.json()).data;
 }
+
+test('the sandbox CLI refuses bad webhook flags with the flag named, and no header value echoed', async () => {
+  const env = { PATH: process.env.PATH };
+  const badUrl = await runCli(['sandbox', '--webhook-url', 'ftp://127.0.0.1/x'], { env });
+  assert.equal(badUrl.code, 2);
+  assert.match(badUrl.stderr, /--webhook-url must be an http\(s\) URL/);
+  const noColon = await runCli(['sandbox', '--webhook-url', 'http://127.0.0.1:1/', '--webhook-header', SECRET], { env });
+  assert.equal(noColon.code, 2);
+  assert.match(noColon.stderr, /--webhook-header must look like "Name: value"/);
+  assert.ok(!noColon.stderr.includes(SECRET));
+  const managed = await runCli(['sandbox', '--webhook-url', 'http://127.0.0.1:1/', '--webhook-header', 'Content-Length: 9'],
+    { env });
+  assert.equal(managed.code, 2);
+  assert.match(managed.stderr, /--webhook-header: header "Content-Length" is managed/);
+  const headerOnly = await runCli(['sandbox', '--webhook-header', 'X-A: b'], { env });
+  assert.equal(headerOnly.code, 2);
+  assert.match(headerOnly.stderr, /--webhook-header needs --webhook-url/);
+});
