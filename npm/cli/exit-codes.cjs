@@ -8,6 +8,7 @@ const EXIT = {
   AUTH: 3, // the token was refused or could not be had
   API: 4, // generate: FACEKI answered with an error (API_ERROR, HTTP_ERROR, RATE_LIMITED, BAD_RESPONSE)
   NETWORK: 5, // generate: no answer (NETWORK_ERROR, TIMEOUT)
+  PENDING: 6, // status: no final result yet (nothing submitted through the link, or only REVIEW)
   INTERNAL: 70, // a bug or an environment failure (e.g. a full disk); the message says which
   INTERRUPTED: 130,
 };

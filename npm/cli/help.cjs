@@ -8,7 +8,11 @@ Usage:
   faceki-kyc-link bulk --in users.csv --out links.csv [--workflow-id W] [--expiry-minutes N]
                        [--redirect-url U] [--concurrency 8] [--check] [--resend-uncertain]
                        [--redis-url URL] [--redis-key-prefix P]
-  faceki-kyc-link sandbox [--port N] [--host H] [--allow-origin O]...
+  faceki-kyc-link status (--link L | --request-id R | --application-id A) [--json]
+  faceki-kyc-link bulk-status --in links.csv --out status.csv [--concurrency 8]
+  faceki-kyc-link sandbox [--port N] [--host H] [--allow-origin O]... [--webhook-url U]...
+                          [--webhook-header 'Name: value']... [--webhook-secret-header H]
+  faceki-kyc-link webhook listen [--port N] [--host H] [--header authorization]
   faceki-kyc-link --help | --version
 
 generate
@@ -46,13 +50,39 @@ bulk
   Ctrl-C stops starting rows and waits for those in flight (Ctrl-C again abandons them, and
   they become uncertain); run the same command again to resume. Output URLs are secrets.
 
+status
+  Looks up what became of a link in FACEKI's records and prints its status, the person's
+  name and the request id (--json: the records as JSON). The status is final (exit 0) at the
+  first ACCEPTED or DECLINED record, or at a record whose status FACEKI's documented fields do
+  not tell (UNKNOWN: a record means a verification was submitted); pending (exit 6) while
+  there is no record or only REVIEW ones.
+
+bulk-status
+  Looks up every link of a bulk output (its linkId column) and writes the same rows with
+  verificationStatus (ACCEPTED, DECLINED, REVIEW, UNKNOWN, or PENDING: no record yet),
+  fullName, requestId, checkedAt, lookupErrorCode and lookupErrorMessage columns (0600).
+  If --out exists, its final rows are kept and the rest looked up again (lookups are safe
+  to repeat). --concurrency N: lookups in flight, 1..64 (default 8). Exit 0 when every
+  link is final, 6 when some are pending, 1 when some lookups failed.
+
 sandbox
   Runs a local FACEKI-compatible server (default 127.0.0.1, any free port) until Ctrl-C.
   Its first output line is its URL.
   --allow-origin O      a browser origin (e.g. http://localhost:5173) that may call it
                         cross-origin (CORS); repeatable; none by default
+  Completing a link (the buttons on its page, or POST /__sandbox/links/<id>/complete)
+  makes a record and POSTs the result webhook to each --webhook-url, with every
+  --webhook-header and, when FACEKI_WEBHOOK_SECRET is set, that value in the header
+  --webhook-secret-header names (default Authorization). Failed deliveries are retried
+  3 times in all, 0.5 s then 1 s apart.
 
-Options of generate and bulk:
+webhook listen
+  Receives webhooks (say from the sandbox) on 127.0.0.1 and prints each verified event
+  as one JSON line on stdout. The --header (default authorization) must equal
+  FACEKI_WEBHOOK_SECRET (required): otherwise 401; a body that is not a JSON object, 400.
+  Rejections are reported on stderr, without the header's value. Its URL goes to stderr.
+
+Options of generate, bulk, status and bulk-status:
   --base-url B          API address (default https://sdk.faceki.com, or FACEKI_BASE_URL)
   --client-id C         client id (default FACEKI_CLIENT_ID; the secret is never a flag)
   --timeout-ms N        per-attempt timeout (default 30000)
@@ -65,14 +95,18 @@ Credentials (secrets from the environment only, never from flags: --client-secre
   FACEKI_CLIENT_ID + FACEKI_CLIENT_SECRET   client credentials (token fetched and cached)
   FACEKI_TOKEN                              a bearer token
   FACEKI_BASE_URL                           API address
+  FACEKI_WEBHOOK_SECRET                     webhook listen: the expected header value;
+                                            sandbox: the header value it sends
 
 Exit codes:
-  0    success (bulk: every row ok)
-  1    bulk: some rows failed or are uncertain (see status and errorCode in the output)
+  0    success (bulk: every row ok; status, bulk-status: final)
+  1    bulk: some rows failed or are uncertain (see status and errorCode in the output);
+       bulk-status: some lookups failed
   2    usage, configuration or validation error: nothing was sent
   3    authentication failed (bulk stops starting rows)
-  4    generate: FACEKI answered with an error
-  5    generate: no answer (network error or timeout)
+  4    generate, status: FACEKI answered with an error
+  5    generate, status: no answer (network error or timeout)
+  6    status, bulk-status: pending (no final result yet)
   70   internal error (e.g. the output file could not be written)
   130  interrupted (Ctrl-C)
 `;

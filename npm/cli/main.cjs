@@ -13,12 +13,28 @@ const { bulk, BULK_FLAGS } = require('./bulk.cjs');
 const { generate, GENERATE_FLAGS } = require('./generate.cjs');
 const { listenForInterrupts } = require('./interrupt.cjs');
 const { sandbox, SANDBOX_FLAGS } = require('./sandbox.cjs');
+const { webhookListen, WEBHOOK_LISTEN_FLAGS } = require('./webhook/listen.cjs');
+const { status, STATUS_FLAGS } = require('./status.cjs');
+const { bulkStatus, BULK_STATUS_FLAGS } = require('./bulk-status.cjs');
 
 const COMMANDS = {
   generate: { run: generate, flags: GENERATE_FLAGS },
   bulk: { run: bulk, flags: BULK_FLAGS },
   sandbox: { run: sandbox, flags: SANDBOX_FLAGS },
+  status: { run: status, flags: STATUS_FLAGS },
+  'bulk-status': { run: bulkStatus, flags: BULK_STATUS_FLAGS },
+  'webhook listen': { run: webhookListen, flags: WEBHOOK_LISTEN_FLAGS },
 };
+
+// Commands of two words ('webhook listen'): the first word alone names none.
+const GROUPS = new Set(['webhook']);
+
+/** The command named by argv's first word (or two), and the arguments after it. */
+function commandName(argv) {
+  const [first, second, ...rest] = argv;
+  if (GROUPS.has(first) && second !== undefined && !second.startsWith('-')) return [`${first} ${second}`, rest];
+  return [first, argv.slice(1)];
+}
 
 // Flags every command takes.
 const COMMON_FLAGS = { help: { type: 'boolean' }, version: { type: 'boolean' } };
@@ -45,7 +61,7 @@ function describe(error) {
 }
 
 async function runCommandLine(argv, io = { env: process.env, stdout: process.stdout, stderr: process.stderr, process }) {
-  const [name, ...args] = argv;
+  const [name, args] = commandName(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(HELP);
     return name === undefined ? EXIT.USAGE : EXIT.OK;
@@ -55,6 +71,11 @@ async function runCommandLine(argv, io = { env: process.env, stdout: process.std
     return EXIT.OK;
   }
   const command = COMMANDS[name];
+  if (!command && GROUPS.has(name)) {
+    const subcommands = Object.keys(COMMANDS).filter((key) => key.startsWith(`${name} `));
+    io.stderr.write(`error: "${name}" needs a subcommand: ${subcommands.join(', ')}\n`);
+    return EXIT.USAGE;
+  }
   if (!command) {
     io.stderr.write(`error: unknown command "${terminalSafe(name)}"\n\n${HELP}`);
     return EXIT.USAGE;

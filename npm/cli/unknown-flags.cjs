@@ -13,6 +13,7 @@ const SECRET_FLAGS = {
   token: 'FACEKI_TOKEN',
   bearertoken: 'FACEKI_TOKEN',
   accesstoken: 'FACEKI_TOKEN',
+  webhooksecret: 'FACEKI_WEBHOOK_SECRET',
 };
 
 /** Throws a UsageError for the first flag in `args` that `options` does not define; the value is never echoed. */

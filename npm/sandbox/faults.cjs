@@ -2,13 +2,11 @@
 // Fault objects (what failNext, X-Sandbox-Fault and POST /__sandbox/faults accept): validation,
 // the per-route queue, and what a fault turns a response into.
 
-const FAULT_ROUTES = ['link', 'token'];
+const { HEADER_VALUE_FORBIDDEN, headerProblem } = require('./header-rules.cjs');
+
+const FAULT_ROUTES = ['link', 'token', 'records'];
 const FAULT_FIELDS = new Set(['route', 'status', 'retryAfter', 'delayMs', 'reset', 'body', 'responseCode', 'headers']);
 const EFFECT_FIELDS = ['status', 'retryAfter', 'delayMs', 'reset', 'body', 'responseCode', 'headers'];
-// The sandbox computes these itself; letting a fault set them would produce broken HTTP.
-const MANAGED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const HEADER_VALUE_FORBIDDEN = /[\r\n\0]/;
 // The longest delay a fault may ask for: long enough for any timeout test, short enough that a
 // stray fault cannot hold a connection (and a test run) for hours.
 const MAX_DELAY_MS = 60_000;
@@ -26,7 +24,7 @@ function validateFault(fault) {
     if (!FAULT_FIELDS.has(field)) invalid(`unknown field "${field}"`);
   }
   const copy = { route: 'link', ...fault };
-  if (!FAULT_ROUTES.includes(copy.route)) invalid('route must be "link" or "token"');
+  if (!FAULT_ROUTES.includes(copy.route)) invalid('route must be "link", "token" or "records"');
   if (!EFFECT_FIELDS.some((field) => copy[field] !== undefined)) invalid('the fault has no effect');
   if (copy.status !== undefined && !(Number.isInteger(copy.status) && copy.status >= 200 && copy.status <= 599)) {
     invalid('status must be an integer HTTP status between 200 and 599');
@@ -56,11 +54,8 @@ function isValidRetryAfter(value) {
 function validateHeaders(headers) {
   if (!isPlainObject(headers)) invalid('headers must be an object');
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) invalid(`"${name}" is not a valid header name`);
-    if (MANAGED_HEADERS.has(name.toLowerCase())) invalid(`header "${name}" is managed by the sandbox`);
-    if (!(typeof value === 'string' || typeof value === 'number') || HEADER_VALUE_FORBIDDEN.test(String(value))) {
-      invalid(`header "${name}" must be a string or number without line breaks`);
-    }
+    const problem = headerProblem(name, value);
+    if (problem) invalid(problem);
   }
 }
 
@@ -104,4 +99,4 @@ function faultAnswer(fault) {
   return null;
 }
 
-module.exports = { MAX_DELAY_MS, validateFault, createFaultQueue, faultHeaders, faultAnswer };
+module.exports = { FAULT_ROUTES, MAX_DELAY_MS, validateFault, createFaultQueue, faultHeaders, faultAnswer };

@@ -4,9 +4,9 @@
 const { readBody, createResponder, errorBody } = require('./http-io.cjs');
 const { matchRoute, isDisabledPath } = require('./routes/index.cjs');
 const { createLogEntry, recordBody } = require('./request-log.cjs');
-const { validateFault, faultHeaders, faultAnswer } = require('./faults.cjs');
+const { FAULT_ROUTES, validateFault, faultHeaders, faultAnswer } = require('./faults.cjs');
 
-const FAULTABLE_ROUTES = new Set(['token', 'link']);
+const FAULTABLE_ROUTES = new Set(FAULT_ROUTES);
 
 async function handleRequest(state, req, res) {
   const url = new URL(req.url, 'http://sandbox.invalid');
@@ -28,7 +28,9 @@ async function handleRequest(state, req, res) {
     if (refusal) return reply.json(refusal.status, errorBody(refusal.status, refusal.message));
   }
   if (req.method === 'OPTIONS' && state.origins.mayReadCrossOrigin(origin)) return reply.preflight();
-  if (entry && FAULTABLE_ROUTES.has(routeName)) state.counters[`${routeName}Requests`] += 1;
+  // stats() counts the token and link routes; records requests are in the log (route 'records').
+  const counter = `${routeName}Requests`;
+  if (entry && Object.hasOwn(state.counters, counter)) state.counters[counter] += 1;
 
   let body;
   try {

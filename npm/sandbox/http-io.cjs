@@ -70,10 +70,9 @@ function createResponder(res, { corsOrigin, onStatus }) {
     /** A body given verbatim (fault answers); labelled JSON like the endpoints it stands in for. */
     raw: (status, text) => send(status, 'application/json; charset=utf-8', text),
     text: (status, text) => send(status, 'text/plain; charset=utf-8', text),
-    html: (status, html) => send(status, 'text/html; charset=utf-8', html, {
-      // The hosted page is self-contained: nothing but its own inline CSS may load.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-    }),
+    /** `csp`: the page's Content-Security-Policy (default: nothing but its own inline CSS may load). */
+    html: (status, html, csp = "default-src 'none'; style-src 'unsafe-inline'") =>
+      send(status, 'text/html; charset=utf-8', html, { 'content-security-policy': csp }),
     noContent: (headers) => send(204, null, '', headers),
     preflight: () => send(204, null, '', PREFLIGHT_HEADERS),
   };

@@ -12,6 +12,8 @@ const { createRoutes } = require('./routes/index.cjs');
 const { handleRequest } = require('./handle-request.cjs');
 const { errorBody } = require('./http-io.cjs');
 const { createOriginPolicy } = require('./origins.cjs');
+const { completeLink } = require('./verifications.cjs');
+const { createWebhookSender } = require('./webhooks.cjs');
 
 /** Subject of tokens minted with sandbox.issueToken(), which belong to no client. */
 const ISSUED_TOKEN_SUBJECT = 'sandbox';
@@ -28,10 +30,14 @@ async function startSandbox(options) {
     routes: createRoutes(settings.endpoints),
     requests: [],
     links: [],
+    records: [],
+    webhookDeliveries: [],
     counters: { tokenRequests: 0, linkRequests: 0 },
     delayTimers: new Set(),
     origins: createOriginPolicy(settings.allowedOrigins, () => state.baseUrl),
   };
+
+  state.webhooks = createWebhookSender(settings.webhooks, settings.webhookPolicy, state.webhookDeliveries);
 
   const server = http.createServer((req, res) => {
     handleRequest(state, req, res).catch(() => answerInternalError(res));
@@ -47,12 +53,15 @@ async function startSandbox(options) {
     port,
     requests: state.requests,
     links: state.links,
+    records: state.records,
+    webhookDeliveries: state.webhookDeliveries,
 
     /** Stops the server, dropping open (also keep-alive) connections; safe to call twice. */
     close() {
       closing ??= new Promise((resolve) => {
         for (const timer of state.delayTimers) clearTimeout(timer);
         state.delayTimers.clear();
+        state.webhooks.close();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
@@ -86,6 +95,16 @@ async function startSandbox(options) {
     },
 
     stats: () => ({ ...state.counters }),
+
+    /** Completes a link's verification as the hosted page's buttons do; returns the new record. */
+    complete(linkId, status, { fullName } = {}) {
+      const outcome = completeLink(state, linkId, { status, fullName });
+      if (outcome.error) throw new TypeError(`complete: ${outcome.error.message}`);
+      return outcome.record;
+    },
+
+    /** Resolves once every webhook delivery started so far has succeeded or used up its attempts. */
+    webhooksIdle: () => state.webhooks.idle(),
   };
 }
 

@@ -30,6 +30,91 @@ export interface SandboxOptions {
    * tool's web/serve.mjs allows its own page. See also `allowOrigin()`.
    */
   allowedOrigins?: string[];
+  /**
+   * Where to send webhooks, as FACEKI's portal-configured webhooks do: a JSON body with fixed custom
+   * headers (e.g. `{ Authorization: secret }`), no signature. Completing a link sends the KYC result
+   * webhook to every target. Default [] (none).
+   */
+  webhooks?: SandboxWebhookTarget[];
+  /**
+   * The sandbox's retry policy for webhook deliveries (FACEKI documents none of its own): an attempt
+   * fails on no answer, a non-2xx answer or a timeout, and is retried after `firstDelayMs`, doubling.
+   * Default { attempts: 3, firstDelayMs: 500, timeoutMs: 5000 }.
+   */
+  webhookPolicy?: { attempts?: number; firstDelayMs?: number; timeoutMs?: number };
+}
+
+export interface SandboxWebhookTarget {
+  /** An http: or https: URL; any host (the operator chose it). */
+  url: string;
+  /** Default 'POST'. */
+  method?: 'POST' | 'PUT' | 'PATCH';
+  /** Sent as they are with every delivery; never logged (webhookDeliveries shows them redacted). */
+  headers?: Record<string, string | number>;
+}
+
+/** One delivery attempt of one webhook to one target (sandbox.webhookDeliveries). */
+export interface SandboxWebhookDelivery {
+  /** Index of the target in `webhooks`. */
+  target: number;
+  /** The target URL with any query replaced by "[redacted]". */
+  url: string;
+  method: string;
+  /** The configured header names, lower-cased, each with the value "[redacted]". */
+  headers: Record<string, string>;
+  kind: 'verification.completed';
+  requestId: string | null;
+  /** 1 for the first try. */
+  attempt: number;
+  /** The receiver's HTTP status; null when it gave none. */
+  status: number | null;
+  ok: boolean;
+  /** null when ok; else 'HTTP_STATUS', 'TIMEOUT', 'CLOSED' or a socket error code such as 'ECONNREFUSED'. */
+  error: string | null;
+  /** When the attempt started, ms since the epoch. */
+  at: number;
+}
+
+export type SandboxVerificationStatus = 'ACCEPTED' | 'DECLINED' | 'REVIEW';
+
+/**
+ * One entry of a record's `document_data`: the fields FACEKI's "Fetch Records" doc lists, with fake
+ * values (their types are not documented; the sandbox picks these).
+ */
+export interface SandboxDocumentData {
+  reference: string;
+  full_name: string;
+  first_name: string;
+  last_name: string;
+  nationality: string;
+  issuer: string;
+  gender: string;
+  dob: string;
+  expiry: string;
+  document_number: string;
+  document_type: string;
+  mrz: string;
+  document_face_match: boolean;
+  /** true for ACCEPTED only. */
+  passed: boolean;
+}
+
+/**
+ * A verification record, as GET /kycverify/api/kycverify/records answers it (in `result`) and as the
+ * KYC result webhook carries it (as `kycData`, without `status`).
+ */
+export interface SandboxRecord {
+  /** The link ID. */
+  link: string;
+  /** The link request's applicationId ('' when it had none). */
+  record_identifier: string;
+  requestId: string;
+  document_data: SandboxDocumentData[];
+  /**
+   * A sandbox convenience: the outcome the link was completed with. FACEKI documents no decision
+   * field on a record, so a client must not rely on this against FACEKI.
+   */
+  status: SandboxVerificationStatus;
 }
 
 /**
@@ -43,7 +128,7 @@ export interface SandboxOptions {
  */
 export interface SandboxFault {
   /** Which route's next request the queued fault applies to; default 'link'. Ignored in X-Sandbox-Fault. */
-  route?: 'link' | 'token';
+  route?: 'link' | 'token' | 'records';
   /** HTTP status (200-599); alone it answers {"status":false,"message":"sandbox fault","statusCode":status}. */
   status?: number;
   /** Retry-After header: seconds, or any header string (e.g. an HTTP date). */
@@ -67,7 +152,7 @@ export interface SandboxLogEntry {
   headers: Record<string, string | string[]>;
   /** The raw body as received (token-endpoint clientSecret values redacted); null if never read. */
   body: string | null;
-  route: 'token' | 'link' | 'page' | 'other';
+  route: 'token' | 'link' | 'records' | 'page' | 'other';
   /** HTTP status answered; null when nothing was answered (fault reset, client disconnected). */
   status: number | null;
   fault: SandboxFault | null;
@@ -106,7 +191,20 @@ export interface Sandbox {
   readonly requests: SandboxLogEntry[];
   /** Issued links (live array). */
   readonly links: SandboxLink[];
-  /** Stops listening and destroys every open connection, keep-alive ones too. Idempotent. */
+  /** Verification records, one per completion, in order (live array). */
+  readonly records: SandboxRecord[];
+  /** Every webhook delivery attempt, in the order they started (live array). */
+  readonly webhookDeliveries: SandboxWebhookDelivery[];
+  /**
+   * Completes the verification of a link as its hosted page's buttons do (POST
+   * /__sandbox/links/<linkId>/complete from another process): records a submission with a fake person
+   * (default name 'Jane Sandbox') and sends the KYC result webhook. Each call is a new submission with
+   * its own record. Throws TypeError for an unknown or expired link or another status.
+   */
+  complete(linkId: string, status: SandboxVerificationStatus, options?: { fullName?: string }): SandboxRecord;
+  /** Resolves once every webhook delivery started so far has succeeded or used up its attempts. */
+  webhooksIdle(): Promise<void>;
+  /** Stops listening and destroys every open connection, keep-alive ones too; stops webhook retries. Idempotent. */
   close(): Promise<void>;
   /** Empties `requests` in place. */
   clearLog(): void;

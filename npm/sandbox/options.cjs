@@ -2,6 +2,7 @@
 // Turns the caller's startSandbox() options into a complete, validated settings object.
 
 const { checkOrigin } = require('./origins.cjs');
+const { headerProblem } = require('./header-rules.cjs');
 
 const DEFAULTS = Object.freeze({
   port: 0,
@@ -11,7 +12,14 @@ const DEFAULTS = Object.freeze({
   tokens: [],
   tokenLifetimeSeconds: 3600,
   allowedOrigins: [],
+  webhooks: [],
 });
+
+// The sandbox's own retry policy for webhook deliveries (FACEKI documents none): 3 attempts, 0.5 s then 1 s apart.
+const DEFAULT_WEBHOOK_POLICY = Object.freeze({ attempts: 3, firstDelayMs: 500, timeoutMs: 5000 });
+const WEBHOOK_METHODS = ['POST', 'PUT', 'PATCH'];
+const MAX_WEBHOOK_ATTEMPTS = 10;
+const MAX_WEBHOOK_WAIT_MS = 60_000;
 
 function ensure(condition, message) {
   if (!condition) throw new TypeError(`startSandbox: ${message}`);
@@ -44,13 +52,48 @@ function normalizeOptions(options = {}) {
   ensure(typeof endpoints.generateToken === 'boolean' && typeof endpoints.accessToken === 'boolean',
     'endpoints.generateToken and endpoints.accessToken must be booleans');
 
+  const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY, ...withoutUndefined(options.webhookPolicy ?? {}) };
+  const inRange = (value, low, high) => Number.isInteger(value) && value >= low && value <= high;
+  ensure(inRange(webhookPolicy.attempts, 1, MAX_WEBHOOK_ATTEMPTS),
+    `webhookPolicy.attempts must be an integer from 1 to ${MAX_WEBHOOK_ATTEMPTS}`);
+  for (const field of ['firstDelayMs', 'timeoutMs']) {
+    ensure(inRange(webhookPolicy[field], 0, MAX_WEBHOOK_WAIT_MS),
+      `webhookPolicy.${field} must be an integer from 0 to ${MAX_WEBHOOK_WAIT_MS}`);
+  }
+  ensure(Array.isArray(settings.webhooks), 'webhooks must be an array of { url, headers?, method? }');
+
   return {
     ...settings,
+    webhooks: settings.webhooks.map(checkWebhookTarget),
+    webhookPolicy,
     clients: settings.clients.map(({ clientId, clientSecret }) => ({ clientId, clientSecret })),
     workflows: new Set(settings.workflows),
     tokens: new Set(settings.tokens),
     endpoints,
   };
+}
+
+/** A copy of one webhook target: an http(s) URL, a method, and headers sent as they are. */
+function checkWebhookTarget(target) {
+  ensure(target !== null && typeof target === 'object', 'each webhook must be an object { url, headers?, method? }');
+  let url = null;
+  try {
+    url = new URL(target.url);
+  } catch {
+    // reported below
+  }
+  ensure(url !== null && (url.protocol === 'http:' || url.protocol === 'https:'), 'webhook url must be an http(s) URL');
+  const method = target.method ?? 'POST';
+  ensure(WEBHOOK_METHODS.includes(method), `webhook method must be one of ${WEBHOOK_METHODS.join(', ')}`);
+  const headers = target.headers ?? {};
+  ensure(headers !== null && typeof headers === 'object' && !Array.isArray(headers),
+    'webhook headers must be an object');
+  for (const [name, value] of Object.entries(headers)) {
+    const problem = headerProblem(name, value);
+    ensure(problem === null, `webhook ${problem}`);
+  }
+  const asText = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)]));
+  return { url: url.href, method, headers: asText };
 }
 
 function isValidClient(client) {

@@ -4,13 +4,16 @@
 const { handleGenerateToken, handleAccessToken } = require('./token.cjs');
 const { handleCreateLink } = require('./link.cjs');
 const { handleHostedPage } = require('./page.cjs');
+const { handleReadRecords, handleComplete } = require('./records.cjs');
 const { handleQueueFaults, handleReadRequests, handleReadStats } = require('./control.cjs');
 
 const LINK_PATH = '/kycverify/api/kycverify/kyc-verify-link';
 const PAGE_PATH = /^\/kycverify\/([^/]+)$/;
+const RECORDS_PATH = '/kycverify/api/kycverify/records';
+const COMPLETE_PATH = /^\/__sandbox\/links\/([^/]+)\/complete$/;
 
 /**
- * `name` is what the request log records ('token' | 'link' | 'page'), or 'control' for the
+ * `name` is what the request log records ('token' | 'link' | 'records' | 'page'), or 'control' for the
  * sandbox's own endpoints. A disabled token endpoint does not exist at all: it answers 404 as a server
  * without that route does (see isDisabledPath), so clients can test their fallback to the other one.
  */
@@ -19,8 +22,10 @@ function createRoutes(endpoints) {
     { name: 'token', path: '/auth/api/generate-token', methods: ['POST'], enabled: endpoints.generateToken, handle: handleGenerateToken },
     { name: 'token', path: '/auth/api/access-token', methods: ['GET'], enabled: endpoints.accessToken, handle: handleAccessToken },
     { name: 'link', path: LINK_PATH, methods: ['POST'], enabled: true, handle: handleCreateLink },
+    { name: 'records', path: RECORDS_PATH, methods: ['GET'], enabled: true, handle: handleReadRecords },
     { name: 'page', pattern: PAGE_PATH, methods: ['GET'], enabled: true, handle: handleHostedPage },
     { name: 'control', path: '/__sandbox/faults', methods: ['POST'], enabled: true, handle: handleQueueFaults },
+    { name: 'control', pattern: COMPLETE_PATH, methods: ['POST'], enabled: true, handle: handleComplete },
     { name: 'control', path: '/__sandbox/requests', methods: ['GET'], enabled: true, handle: handleReadRequests },
     { name: 'control', path: '/__sandbox/stats', methods: ['GET'], enabled: true, handle: handleReadStats },
   ];

@@ -88,4 +88,4 @@ function recordLink(state, request) {
   return link;
 }
 
-module.exports = { handleCreateLink };
+module.exports = { handleCreateLink, findTokenProblem };

@@ -1,0 +1,36 @@
+'use strict';
+// GET /kycverify/api/kycverify/records (Bearer token): a link's verification records in FACEKI's v3
+// envelope; and POST /__sandbox/links/<linkId>/complete, which makes one (the hosted page's buttons
+// call it too).
+
+const { errorBody } = require('../http-io.cjs');
+const { findTokenProblem } = require('./link.cjs');
+const { completeLink, findRecords } = require('../verifications.cjs');
+
+// The envelope FACEKI's "Fetch Records" doc shows.
+const ENVELOPE = { status: true, code: 200, message: 'OK', appVersion: 'v3.0.0' };
+
+function handleReadRecords({ state, req, url, reply }) {
+  const tokenProblem = findTokenProblem(state, req.headers.authorization);
+  if (tokenProblem) return reply.json(401, errorBody(401, tokenProblem));
+  const result = findRecords(state.records, url.searchParams);
+  // FACEKI does not document the answer to a query without a key; the sandbox calls it a bad request.
+  if (result === null) {
+    return reply.json(400, errorBody(400, 'one of link, requestId, record_identifier or face_id is required'));
+  }
+  reply.json(200, { ...ENVELOPE, result });
+}
+
+function handleComplete({ state, params, body, reply }) {
+  let input;
+  try {
+    input = JSON.parse(body);
+  } catch {
+    return reply.json(400, errorBody(400, 'request body must be JSON: { "status": "ACCEPTED", "fullName"?: "..." }'));
+  }
+  const outcome = completeLink(state, params.linkId, input);
+  if (outcome.error) return reply.json(outcome.error.status, errorBody(outcome.error.status, outcome.error.message));
+  reply.json(200, outcome.record);
+}
+
+module.exports = { handleReadRecords, handleComplete };

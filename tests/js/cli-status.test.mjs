@@ -1,0 +1,157 @@
+// `faceki-kyc-link status` and `bulk-status` against the sandbox. In a build whose client has no
+// getVerifications yet, the CLI runs with tests/js/stub-get-verifications.cjs standing in for it (the
+// CLI's own logic is what is tested), and the guard's usage error is checked without it.
+// Run: node --test tests/js/cli-status.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import {
+  assertNoSecrets, readCsvObjects, runCli, sandboxEnv, startTestSandbox, tempDir, writeCsv, WORKFLOW,
+} from './cli-harness.mjs';
+
+const require = createRequire(import.meta.url);
+const { createKycClient } = require('../../npm/dist/index.cjs');
+const probe = await createKycClient({ token: 'probe' });
+const HAS_API = typeof probe.getVerifications === 'function';
+probe.close();
+const STUB = fileURLToPath(new URL('./stub-get-verifications.cjs', import.meta.url));
+const LINK_COLUMNS = ['applicationId', 'email', 'linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
+const EXIT_PENDING = 6;
+
+function envFor(sandbox, extra) {
+  return sandboxEnv(sandbox, { ...(HAS_API ? {} : { NODE_OPTIONS: `--require ${STUB}` }), ...extra });
+}
+
+function status(sandbox, args, extra) {
+  return runCli(['status', ...args], { env: envFor(sandbox, extra) });
+}
+
+function newLink(sandbox, applicationId) {
+  return fetch(`${sandbox.url}/kycverify/api/kycverify/kyc-verify-link`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sandbox.issueToken()}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ workflowId: WORKFLOW, applicationId }),
+  }).then((response) => response.json()).then((json) => json.data);
+}
+
+test('status: pending (exit 6) until a final record, then its status and name (exit 0)', async (t) => {
+  const sandbox = await startTestSandbox(t);
+  const linkId = await newLink(sandbox, 'user-1');
+
+  const nothing = await status(sandbox, ['--link', linkId]);
+  assert.equal(nothing.code, EXIT_PENDING, nothing.stderr);
+  assert.match(nothing.stdout, /^status: PENDING \(nothing submitted yet\)$/m);
+
+  sandbox.complete(linkId, 'REVIEW', { fullName: 'Ada Lovelace' });
+  const review = await status(sandbox, ['--link', linkId]);
+  assert.equal(review.code, EXIT_PENDING);
+  assert.match(review.stdout, /^status: REVIEW \(pending\)$/m);
+
+  const record = sandbox.complete(linkId, 'ACCEPTED', { fullName: 'Ada \u001b[2J Lovelace' });
+  const accepted = await status(sandbox, ['--link', linkId]);
+  assert.equal(accepted.code, 0, accepted.stderr);
+  assert.match(accepted.stdout, /^status: ACCEPTED$/m);
+  assert.ok(accepted.stdout.includes('name: Ada \\x1b[2J Lovelace'), 'the name is printed terminal-safe');
+  assert.ok(!accepted.stdout.includes('\u001b'));
+  assert.ok(accepted.stdout.includes(`request id: ${record.requestId}`));
+  assert.match(accepted.stdout, /^records: 2$/m);
+  assertNoSecrets(assert, accepted);
+
+  const json = await status(sandbox, ['--application-id', 'user-1', '--json']);
+  assert.equal(json.code, 0);
+  const parsed = JSON.parse(json.stdout);
+  assert.equal(parsed.final, true);
+  const { record: shown } = parsed;
+  assert.deepEqual([shown.status, shown.requestId, shown.linkId], ['ACCEPTED', record.requestId, linkId]);
+  assert.equal(parsed.records.length, 2);
+  assert.equal(parsed.record.raw, undefined, 'raw records stay out of the output');
+});
+
+test('status: exactly one query flag; a refused token is exit 3', async (t) => {
+  const sandbox = await startTestSandbox(t);
+  assert.equal((await status(sandbox, [])).code, 2);
+  const two = await status(sandbox, ['--link', 'a', '--request-id', 'b']);
+  assert.equal(two.code, 2);
+  assert.match(two.stderr, /exactly one of --link, --request-id or --application-id/);
+  const env = { ...envFor(sandbox), FACEKI_TOKEN: 'stale' };
+  delete env.FACEKI_CLIENT_ID;
+  delete env.FACEKI_CLIENT_SECRET;
+  const refused = await runCli(['status', '--link', 'a'], { env });
+  assert.equal(refused.code, 3, refused.stderr);
+});
+
+test('bulk-status: status columns for every link, formula-guarded, then a resume that skips final rows', async (t) => {
+  const sandbox = await startTestSandbox(t);
+  const dir = tempDir(t);
+  const [a, b, c] = [await newLink(sandbox, 'a'), await newLink(sandbox, 'b'), await newLink(sandbox, 'c')];
+  const linksCsv = path.join(dir, 'links.csv');
+  const statusCsv = path.join(dir, 'status.csv');
+  const row = (id, linkId, state = 'created') =>
+    [id, `${id}@example.com`, linkId, linkId ? `${sandbox.url}/kycverify/${linkId}` : '', '', state, '', ''];
+  writeCsv(linksCsv, [LINK_COLUMNS, row('a', a), row('b', b), row('c', c), row('d', '', 'failed')]);
+  sandbox.complete(a, 'ACCEPTED', { fullName: '=cmd|calc' });
+  sandbox.complete(b, 'REVIEW');
+
+  const args = ['bulk-status', '--in', linksCsv, '--out', statusCsv];
+  const first = await runCli([...args, '--concurrency', '2'], { env: envFor(sandbox) });
+  assert.equal(first.code, EXIT_PENDING, first.stderr);
+  assert.match(first.stdout, /looked up 3 of 3 link\(s\): 1 final, 2 pending, 0 failed/);
+  assert.equal(fs.statSync(statusCsv).mode & 0o777, 0o600);
+  const rows = readCsvObjects(statusCsv);
+  assert.deepEqual(rows.map((r) => r.verificationStatus), ['ACCEPTED', 'REVIEW', 'PENDING', '']);
+  assert.equal(rows[0].fullName, "'=cmd|calc", 'the formula guard applies');
+  assert.equal(rows[0].email, 'a@example.com', 'input columns are kept');
+  assert.equal(rows[3].lookupErrorCode, 'NO_LINK');
+  assert.match(rows[1].checkedAt, /^\d{4}-\d\d-\d\dT/);
+
+  sandbox.complete(b, 'DECLINED');
+  sandbox.clearLog();
+  const second = await runCli(args, { env: envFor(sandbox) });
+  assert.equal(second.code, EXIT_PENDING, second.stderr);
+  const looked = sandbox.requests
+    .filter((entry) => entry.route === 'records')
+    .map((entry) => new URL(entry.path, sandbox.url).searchParams.get('link'));
+  assert.deepEqual(looked.sort(), [b, c].sort(), 'the final row (a) is not looked up again');
+  const resumed = readCsvObjects(statusCsv);
+  assert.deepEqual(resumed.map((r) => r.verificationStatus), ['ACCEPTED', 'DECLINED', 'PENDING', '']);
+  assert.equal(resumed[0].fullName, "'=cmd|calc", 'the kept row is guarded once, not twice');
+
+  sandbox.complete(c, 'ACCEPTED');
+  const third = await runCli(args, { env: envFor(sandbox) });
+  assert.equal(third.code, 0, third.stderr);
+});
+
+test('bulk-status: refuses an input without linkId, its own output as input, and --out = --in', async (t) => {
+  const sandbox = await startTestSandbox(t);
+  const dir = tempDir(t);
+  const people = path.join(dir, 'people.csv');
+  writeCsv(people, [['applicationId'], ['a']]);
+  const bulkStatus = (input, output) =>
+    runCli(['bulk-status', '--in', input, '--out', output], { env: envFor(sandbox) });
+  const noLinks = await bulkStatus(people, path.join(dir, 'o.csv'));
+  assert.equal(noLinks.code, 2);
+  assert.match(noLinks.stderr, /no linkId column/);
+  const own = path.join(dir, 'own.csv');
+  writeCsv(own, [[...LINK_COLUMNS, 'verificationStatus'], ['a', '', 'l', '', '', 'created', '', '', 'ACCEPTED']]);
+  assert.equal((await bulkStatus(own, path.join(dir, 'o2.csv'))).code, 2);
+  assert.equal((await bulkStatus(own, own)).code, 2);
+});
+
+const SKIP_WITH_API = { skip: HAS_API && 'the API is in this build' };
+
+test('without client.getVerifications the commands load and say so (exit 2)', SKIP_WITH_API, async (t) => {
+  const sandbox = await startTestSandbox(t);
+  const result = await runCli(['status', '--link', 'x'], { env: sandboxEnv(sandbox) });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /status is not available in this build/);
+  const dir = tempDir(t);
+  const links = path.join(dir, 'links.csv');
+  writeCsv(links, [LINK_COLUMNS, ['a', '', 'l', '', '', 'created', '', '']]);
+  const bulkArgs = ['bulk-status', '--in', links, '--out', path.join(dir, 's.csv')];
+  const bulk = await runCli(bulkArgs, { env: sandboxEnv(sandbox) });
+  assert.equal(bulk.code, 2);
+  assert.match(bulk.stderr, /bulk-status is not available in this build/);
+});
