@@ -16,7 +16,7 @@ const { startProgress } = require('./bulk/progress.cjs');
 const { asUsageError } = require('./bulk/read-csv.cjs');
 const { readPrivateFile, refuseSymlink, replaceFile, sameFile } = require('./bulk/safe-files.cjs');
 const { terminalSafe } = require('./bulk/terminal-text.cjs');
-const { FINAL_STATUSES, decidingRecord, verificationsOf } = require('./verification-lookup.cjs');
+const { FINAL_STATUSES, decidingRecord } = require('./verification-lookup.cjs');
 
 const FLAGS = {
   in: { type: 'string' },
@@ -142,7 +142,7 @@ async function bulkStatus(flags, io) {
   const counts = { final: 0, pending: 0, failed: 0 };
   let authFailure = null;
   try {
-    const getVerifications = verificationsOf(client, 'bulk-status');
+    const getVerifications = (query, options) => client.getVerifications(query, options);
     const progress = startProgress(io.stderr, linkIds.length, { labels: Object.keys(counts) });
     setMaxListeners(concurrency + 1, io.abandonSignal);
     try {

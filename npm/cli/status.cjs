@@ -7,7 +7,7 @@ const { clientOptionsFrom, CLIENT_FLAGS } = require('./credentials.cjs');
 const { EXIT } = require('./exit-codes.cjs');
 const { terminalSafe, terminalSafeJson } = require('./terminal-safe.cjs');
 const { UsageError } = require('./usage-error.cjs');
-const { decidingRecord, verificationsOf } = require('./verification-lookup.cjs');
+const { decidingRecord } = require('./verification-lookup.cjs');
 
 const FLAGS = {
   link: { type: 'string' },
@@ -41,7 +41,7 @@ async function status(flags, { env, stdout, signal }) {
   const query = queryFrom(flags);
   const client = await createKycClient(clientOptionsFrom(flags, env));
   try {
-    const getVerifications = verificationsOf(client, 'status');
+    const getVerifications = (query, options) => client.getVerifications(query, options);
     const records = await getVerifications(query, { signal });
     const decision = decidingRecord(records);
     // Names, ids and statuses come from the server: escaped, so they cannot drive the terminal.

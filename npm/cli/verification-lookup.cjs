@@ -1,18 +1,7 @@
 'use strict';
-// What `status` and `bulk-status` share: the client's getVerifications (guarded, for a build without
-// it), and which of a link's records decides its status.
-
-const { UsageError } = require('./usage-error.cjs');
+// What `status` and `bulk-status` share: which of a link's records decides its status.
 
 const FINAL_STATUSES = new Set(['ACCEPTED', 'DECLINED']);
-
-/** The client's getVerifications, bound; a UsageError in a build that has none. */
-function verificationsOf(client, command) {
-  if (typeof client.getVerifications !== 'function') {
-    throw new UsageError(`${command} is not available in this build (the package has no client.getVerifications)`);
-  }
-  return (query, options) => client.getVerifications(query, options);
-}
 
 /**
  * The record that decides a link's status, and whether it is final. The rule is waitForVerification's:
@@ -29,4 +18,4 @@ function decidingRecord(records) {
   return { final: false, record: records.at(-1) ?? null };
 }
 
-module.exports = { verificationsOf, decidingRecord, FINAL_STATUSES };
+module.exports = { decidingRecord, FINAL_STATUSES };

@@ -11,6 +11,22 @@ function XMLHttpRequest() {
   return xhr;
 }
 
+// The module's timers (emscripten_set_timeout calls a free setTimeout, which these shadow in the module's
+// scope), so that a stopped module cancels them instead of keeping the host's event loop alive.
+var kycTimers = new Set();
+var setTimeout = function (callback, delayMs) {
+  var timer = globalThis.setTimeout(function () {
+    kycTimers.delete(timer);
+    callback();
+  }, delayMs);
+  kycTimers.add(timer);
+  return timer;
+};
+var clearTimeout = function (timer) {
+  kycTimers.delete(timer);
+  globalThis.clearTimeout(timer);
+};
+
 // Every promise handed to JS and not yet settled, so that a stopped module can settle them all.
 var kycPending = new Set();
 // The INTERNAL error once the module has stopped; null while it runs.
@@ -40,7 +56,7 @@ Module['kycDeferred'] = function () {
 
 // The module stopped: out of memory (abort), a trap, or a throw in a callback into it. Nothing may run
 // in it again, so every pending call rejects now, every request is dropped, and the loader makes a
-// fresh module for the next client. Idempotent.
+// fresh module for the next client; its timers are cancelled. Idempotent.
 function kycModuleStopped(cause) {
   if (kycStopped) return;
   ABORT = true; // Emscripten then drops every later timer and fetch callback into this module
@@ -51,6 +67,10 @@ function kycModuleStopped(cause) {
       'the WebAssembly module stopped (' + reason.slice(0, 200) + '); the call was ended, and the next ' +
       'createKycClient() loads a fresh module',
   };
+  kycTimers.forEach(function (timer) {
+    globalThis.clearTimeout(timer);
+  });
+  kycTimers.clear();
   Fetch.xhrs.forEach(function (xhr) {
     if (!xhr) return;
     xhr.onload = xhr.onerror = xhr.ontimeout = xhr.onprogress = xhr.onreadystatechange = null;

@@ -1,28 +1,18 @@
-// `faceki-kyc-link status` and `bulk-status` against the sandbox. In a build whose client has no
-// getVerifications yet, the CLI runs with tests/js/stub-get-verifications.cjs standing in for it (the
-// CLI's own logic is what is tested), and the guard's usage error is checked without it.
+// `faceki-kyc-link status` and `bulk-status` against the sandbox.
 // Run: node --test tests/js/cli-status.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import {
   assertNoSecrets, readCsvObjects, runCli, sandboxEnv, startTestSandbox, tempDir, writeCsv, WORKFLOW,
 } from './cli-harness.mjs';
 
-const require = createRequire(import.meta.url);
-const { createKycClient } = require('../../npm/dist/index.cjs');
-const probe = await createKycClient({ token: 'probe' });
-const HAS_API = typeof probe.getVerifications === 'function';
-probe.close();
-const STUB = fileURLToPath(new URL('./stub-get-verifications.cjs', import.meta.url));
 const LINK_COLUMNS = ['applicationId', 'email', 'linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
 const EXIT_PENDING = 6;
 
 function envFor(sandbox, extra) {
-  return sandboxEnv(sandbox, { ...(HAS_API ? {} : { NODE_OPTIONS: `--require ${STUB}` }), ...extra });
+  return sandboxEnv(sandbox, extra);
 }
 
 function status(sandbox, args, extra) {
@@ -138,20 +128,4 @@ test('bulk-status: refuses an input without linkId, its own output as input, and
   writeCsv(own, [[...LINK_COLUMNS, 'verificationStatus'], ['a', '', 'l', '', '', 'created', '', '', 'ACCEPTED']]);
   assert.equal((await bulkStatus(own, path.join(dir, 'o2.csv'))).code, 2);
   assert.equal((await bulkStatus(own, own)).code, 2);
-});
-
-const SKIP_WITH_API = { skip: HAS_API && 'the API is in this build' };
-
-test('without client.getVerifications the commands load and say so (exit 2)', SKIP_WITH_API, async (t) => {
-  const sandbox = await startTestSandbox(t);
-  const result = await runCli(['status', '--link', 'x'], { env: sandboxEnv(sandbox) });
-  assert.equal(result.code, 2);
-  assert.match(result.stderr, /status is not available in this build/);
-  const dir = tempDir(t);
-  const links = path.join(dir, 'links.csv');
-  writeCsv(links, [LINK_COLUMNS, ['a', '', 'l', '', '', 'created', '', '']]);
-  const bulkArgs = ['bulk-status', '--in', links, '--out', path.join(dir, 's.csv')];
-  const bulk = await runCli(bulkArgs, { env: sandboxEnv(sandbox) });
-  assert.equal(bulk.code, 2);
-  assert.match(bulk.stderr, /bulk-status is not available in this build/);
 });

@@ -232,6 +232,8 @@ for (const flavour of FLAVOURS) {
       WebAssembly.Memory.prototype.grow = () => {
         throw new RangeError('test: out of memory');
       };
+      const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+      const timersBefore = timers();
       let results;
       try {
         const pending = [waiting.generateKycLink(REQUEST), waiting.getAccessToken()];
@@ -246,6 +248,7 @@ for (const flavour of FLAVOURS) {
         assert.match(error.message, /WebAssembly module stopped/);
       }
       assert.equal(waiting.pendingCalls, 0);
+      assert.ok(timers() <= timersBefore, 'the stopped module left timers running'); // the held call's 600 s timeout
       assert.equal((await rejectionOf(big.generateKycLink(REQUEST))).code, 'INTERNAL');
       assert.equal(process.exitCode, undefined);
 

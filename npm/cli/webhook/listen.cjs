@@ -8,7 +8,7 @@ const http = require('node:http');
 const { EXIT } = require('../exit-codes.cjs');
 const { UsageError } = require('../usage-error.cjs');
 const { terminalSafe, terminalSafeJson } = require('../terminal-safe.cjs');
-const { verifyWebhook } = require('./verify.cjs');
+const { parseWebhook } = require('../../dist/index.cjs');
 
 const FLAGS = {
   port: { type: 'string' },
@@ -22,7 +22,6 @@ const MAX_PORT = 65535;
 // A sender gets this long to deliver a request; a stalled one is cut off rather than held open.
 const REQUEST_TIMEOUT_MS = 10_000;
 const METHODS = new Set(['POST', 'PUT', 'PATCH']);
-const HTTP_STATUS_OF = { WEBHOOK_UNAUTHORIZED: 401, WEBHOOK_INVALID: 400 };
 
 function settingsFrom(flags, env) {
   const secret = env[SECRET_VARIABLE];
@@ -74,11 +73,11 @@ function createReceiver(settings, { stdout, stderr }) {
     if (body === null) return reject(res, 413, 'WEBHOOK_INVALID', `the body is larger than ${MAX_BODY_BYTES} bytes`);
     let event;
     try {
-      event = verifyWebhook(body, req.headers, settings);
+      event = await parseWebhook({ body, headers: req.headers }, { header: settings.header, secret: settings.secret });
     } catch (error) {
-      const status = HTTP_STATUS_OF[error?.code];
-      if (status === undefined) throw error;
-      return reject(res, status, error.code, error.message);
+      // The package's KycError carries the status a receiver should answer (401, 413 or 400).
+      if (error?.code !== 'WEBHOOK_UNAUTHORIZED' && error?.code !== 'WEBHOOK_INVALID') throw error;
+      return reject(res, error.status, error.code, error.message);
     }
     stdout.write(terminalSafeJson(event) + '\n');
     answer(res, 200, { ok: true });
