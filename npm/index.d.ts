@@ -59,6 +59,12 @@ export interface KycLink {
   linkId: string;
   /** The hosted page the person opens. A secret: do not log it. */
   url: string;
+  /**
+   * When the link expires (ISO 8601), computed client-side: the request's expiryTime counted from the
+   * answer's arrival (FACEKI's answer carries no expiry). null when expiryTime was not given, since
+   * FACEKI's default lifetime is undocumented.
+   */
+  expiresAt: string | null;
 }
 
 interface CommonClientOptions {

@@ -2,7 +2,7 @@
 
 import { ID_COLUMN } from './columns.mjs';
 
-const MS_PER_MINUTE = 60 * 1000;
+export { expiresAt } from '../src/expires-at.mjs';
 // Plain decimal text only ("60", "1.5", "-1"): "0x10", "1e3" or "Infinity" go to the rules as text,
 // to be reported, rather than being read as numbers nobody typed.
 const DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
@@ -10,11 +10,6 @@ const DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
 /** A number when the text is a plain decimal; anything else as it is, for the rules to judge. */
 export function numberOrText(text) {
   return typeof text === 'string' && DECIMAL.test(text.trim()) ? Number(text.trim()) : text;
-}
-
-/** ISO time a link made at `now` with `expiryTime` minutes expires; null when no lifetime was asked for. */
-export function expiresAt(expiryTime, now = Date.now()) {
-  return expiryTime === undefined ? null : new Date(now + expiryTime * MS_PER_MINUTE).toISOString();
 }
 
 /**

@@ -2,6 +2,7 @@
 // live in C++ (src/core); this file only adapts.
 
 import { KycError, invalidConfig, toKycError } from './kyc-error.mjs';
+import { expiresAt } from './expires-at.mjs';
 import { snapshot } from './snapshot.mjs';
 import { watchCallerSignal } from './caller-signal.mjs';
 import { waitForVerification } from './wait-for-verification.mjs';
@@ -66,7 +67,9 @@ export class KycClient {
   generateKycLink(request, callOptions) {
     return this.#run(callOptions, (options) => {
       const copy = snapshot(request, 'INVALID_REQUEST', 'request');
-      return intoModule(this.#module, () => this.#module.kycGenerateKycLink(this.#key, copy, options));
+      const call = intoModule(this.#module, () => this.#module.kycGenerateKycLink(this.#key, copy, options));
+      // The core has checked expiryTime by the time a link arrives.
+      return call.then((link) => ({ ...link, expiresAt: expiresAt(copy?.expiryTime) }));
     });
   }
 
