@@ -38,13 +38,13 @@ test('the wire: POST, bearer token, JSON content type, exactly the given fields 
   }
 });
 
-test('success resolves to { linkId, url } and the hosted page shows the link', async (t) => {
+test('success resolves to { linkId, url, expiresAt } and the hosted page shows the link', async (t) => {
   const sandbox = await sandboxFor(t);
   const link = await generateKycLink(
     { workflowId: WORKFLOW, applicationId: 'user-8', expiryTime: 30 },
     { baseUrl: sandbox.url, token: sandbox.issueToken() }
   );
-  assert.deepEqual(Object.keys(link).sort(), ['linkId', 'url']);
+  assert.deepEqual(Object.keys(link).sort(), ['expiresAt', 'linkId', 'url']);
   assert.match(link.linkId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.equal(link.url, `${sandbox.url}/kycverify/${link.linkId}`);
   const page = await (await fetch(link.url)).text();
