@@ -16,7 +16,8 @@ let tarball;
 
 before(() => {
   const work = mkdtempSync(join(tmpdir(), 'kyc-lint-'));
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: npmDir, encoding: 'utf8' }));
+  const output = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: npmDir, encoding: 'utf8' });
+  const [packed] = JSON.parse(output);
   tarball = join(work, packed.filename);
 });
 
@@ -27,7 +28,8 @@ test('publint --strict passes on the tarball', () => {
 });
 
 test('@arethetypeswrong/cli finds no problem on the tarball', () => {
-  const run = spawnSync(bin('attw'), [tarball, '--exclude-entrypoints', './wasm', '--format', 'json'], { encoding: 'utf8' });
+  const args = [tarball, '--exclude-entrypoints', './wasm', '--format', 'json'];
+  const run = spawnSync(bin('attw'), args, { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
   const { analysis } = JSON.parse(run.stdout);
   assert.deepEqual(analysis.problems, [], JSON.stringify(analysis.problems));

@@ -40,7 +40,8 @@ function compileAll(blocks) {
 }
 
 test('the tarball contains README.md', () => {
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: npmDir, encoding: 'utf8' }));
+  const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: npmDir, encoding: 'utf8' });
+  const [packed] = JSON.parse(output);
   assert.ok(packed.files.some((entry) => entry.path === 'README.md'), 'README.md is packed');
   assert.match(readFileSync(join(npmDir, 'README.md'), 'utf8'), /^npm install faceki-kyc-link$/m);
 });
