@@ -10,7 +10,9 @@ export type KycErrorCode =
   | 'NETWORK_ERROR'
   | 'TIMEOUT'
   | 'ABORTED'
-  | 'BAD_RESPONSE';
+  | 'BAD_RESPONSE'
+  /** The WebAssembly module stopped (out of memory, a bug); the next createKycClient() loads a fresh one. */
+  | 'INTERNAL';
 
 /** FACEKI responseCode names (API_ERROR's `reason`). */
 export type FacekiReason =
@@ -204,6 +206,27 @@ export function generateKycLink(
   request: KycLinkRequest,
   options: KycClientOptions & { signal?: AbortSignal }
 ): Promise<KycLink>;
+
+/**
+ * The same rules generateKycLink applies, without a client or credentials: resolves to [] or every
+ * issue ({ field, message }); nothing is sent.
+ */
+export function validateKycLinkRequest(request: unknown): Promise<ValidationIssue[]>;
+
+/** The codes and limits the C++ core defines, read from the WebAssembly module (one source for them). */
+export interface KycFacts {
+  errorCodes: KycErrorCode[];
+  reasons: FacekiReason[];
+  limits: {
+    maxIdLength: number;
+    maxExpiryMinutes: number;
+    maxUrlLength: number;
+    smallestMaxResponseBytes: number;
+    largestMaxResponseBytes: number;
+    defaultMaxResponseBytes: number;
+  };
+}
+export function kycFacts(): Promise<KycFacts>;
 
 /**
  * Before the first client: where the .wasm comes from (bytes, a URL for browsers, or a module compiled

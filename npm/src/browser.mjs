@@ -13,7 +13,7 @@ export { createMemoryStore } from './stores/memory-store.mjs';
 
 const wasmUrl = new URL('../dist/kyc-browser.wasm', import.meta.url).href;
 
-export const { configureWasm, createKycClient, generateKycLink } = bindToWasm((overrides) =>
+export const { configureWasm, createKycClient, generateKycLink, kycFacts, validateKycLinkRequest } = bindToWasm((overrides) =>
   createKycModule({
     locateFile: (file) => (file.endsWith('.wasm') ? wasmUrl : file),
     ...overrides,

@@ -16,7 +16,7 @@ async function wasmBytes() {
   return response.arrayBuffer();
 }
 
-export const { configureWasm, createKycClient, generateKycLink } = bindToWasm(async (overrides) => {
+export const { configureWasm, createKycClient, generateKycLink, kycFacts, validateKycLinkRequest } = bindToWasm(async (overrides) => {
   const needsBytes = !overrides.wasmBinary && !overrides.instantiateWasm;
   return createKycModule({
     ...(needsBytes && { wasmBinary: await wasmBytes() }),

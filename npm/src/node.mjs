@@ -15,7 +15,7 @@ export { createMemoryStore } from './stores/memory-store.mjs';
 
 const require = createRequire(import.meta.url);
 
-export const { configureWasm, createKycClient, generateKycLink } = bindToWasm((overrides) => {
+export const { configureWasm, createKycClient, generateKycLink, kycFacts, validateKycLinkRequest } = bindToWasm((overrides) => {
   const createKycModule = require('../dist/kyc-node.cjs');
   const wasmBinary = overrides.wasmBinary ?? readFileSync(fileURLToPath(new URL('../dist/kyc-node.wasm', import.meta.url)));
   return createKycModule({ ...overrides, XMLHttpRequest: createNodeXhr({ userAgent: packageUserAgent() }), wasmBinary });

@@ -10,4 +10,4 @@ import { bindFetchRuntime } from './fetch-runtime.mjs';
 export { KycError } from './kyc-error.mjs';
 export { createMemoryStore } from './stores/memory-store.mjs';
 
-export const { configureWasm, createKycClient, generateKycLink } = bindFetchRuntime(createKycModule, wasmModule);
+export const { configureWasm, createKycClient, generateKycLink, kycFacts, validateKycLinkRequest } = bindFetchRuntime(createKycModule, wasmModule);
