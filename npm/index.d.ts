@@ -270,6 +270,27 @@ export function generateKycLink(
 ): Promise<KycLink>;
 
 /**
+ * The same rules generateKycLink applies, without a client or credentials: resolves to [] or every
+ * issue ({ field, message }); nothing is sent.
+ */
+export function validateKycLinkRequest(request: unknown): Promise<ValidationIssue[]>;
+
+/** The codes and limits the C++ core defines, read from the WebAssembly module (one source for them). */
+export interface KycFacts {
+  errorCodes: KycErrorCode[];
+  reasons: FacekiReason[];
+  limits: {
+    maxIdLength: number;
+    maxExpiryMinutes: number;
+    maxUrlLength: number;
+    smallestMaxResponseBytes: number;
+    largestMaxResponseBytes: number;
+    defaultMaxResponseBytes: number;
+  };
+}
+export function kycFacts(): Promise<KycFacts>;
+
+/**
  * Before the first client: where the .wasm comes from (bytes, a URL for browsers, or a module compiled
  * ahead of time for runtimes that compile no wasm from bytes).
  */

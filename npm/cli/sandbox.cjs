@@ -86,7 +86,9 @@ async function sandbox(flags, { stdout, signal, env }) {
   // The first line is the URL alone, so scripts can read it.
   stdout.write(`${server.url}\n`);
   stdout.write(
-    `FACEKI sandbox listening. Client id: sandbox-client (secret: see README), workflow: sandbox-workflow. Ctrl-C stops it.\n`
+    // The default client's credentials are public demo values (sandbox/options.cjs), not a secret.
+    `FACEKI sandbox listening. Client id: sandbox-client, client secret: sandbox-secret (demo credentials), ` +
+      `workflow: sandbox-workflow. Ctrl-C stops it.\n`
   );
   if (webhooks.length > 0) stdout.write(`Completed links send webhooks to ${webhooks.length} URL(s).\n`);
   await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));

@@ -20,6 +20,8 @@ export const {
   parseWebhook,
   createWebhookHandler,
   createWebhookFetchHandler,
+  kycFacts,
+  validateKycLinkRequest,
 } = bindToWasm((overrides) =>
   createKycModule({
     locateFile: (file) => (file.endsWith('.wasm') ? wasmUrl : file),

@@ -23,6 +23,8 @@ export const {
   parseWebhook,
   createWebhookHandler,
   createWebhookFetchHandler,
+  kycFacts,
+  validateKycLinkRequest,
 } = bindToWasm(async (overrides) => {
   const needsBytes = !overrides.wasmBinary && !overrides.instantiateWasm;
   return createKycModule({

@@ -15,4 +15,6 @@ export const {
   parseWebhook,
   createWebhookHandler,
   createWebhookFetchHandler,
+  kycFacts,
+  validateKycLinkRequest,
 } = bindFetchRuntime(createKycModule, wasmModule);

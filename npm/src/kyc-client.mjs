@@ -137,13 +137,7 @@ export class KycClient {
 
   /** The same rules generateKycLink applies, synchronously: [] or [{ field, message }]. */
   validate(request) {
-    try {
-      const copy = snapshot(request, 'INVALID_REQUEST', 'request');
-      return intoModule(this.#module, () => this.#module.validateKycLinkRequest(copy));
-    } catch (error) {
-      if (error instanceof KycError) return [{ field: 'request', message: error.message }];
-      throw error;
-    }
+    return validateIn(this.#module, request);
   }
 
   /** Frees the client. Calls still running reject with ABORTED. */
@@ -166,6 +160,17 @@ export class KycClient {
 
   toJSON() {
     return { baseUrl: this.#baseUrl };
+  }
+}
+
+/** client.validate() and the package's validateKycLinkRequest(): the C++ rules, [] or the issues. */
+export function validateIn(module, request) {
+  try {
+    const copy = snapshot(request, 'INVALID_REQUEST', 'request');
+    return intoModule(module, () => module.validateKycLinkRequest(copy));
+  } catch (error) {
+    if (error instanceof KycError) return [{ field: 'request', message: error.message }];
+    throw error;
   }
 }
 

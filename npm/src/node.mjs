@@ -22,6 +22,8 @@ export const {
   parseWebhook,
   createWebhookHandler,
   createWebhookFetchHandler,
+  kycFacts,
+  validateKycLinkRequest,
 } = bindToWasm((overrides) => {
   const createKycModule = require('../dist/kyc-node.cjs');
   const wasmBinary = overrides.wasmBinary ?? readFileSync(fileURLToPath(new URL('../dist/kyc-node.wasm', import.meta.url)));

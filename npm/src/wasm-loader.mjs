@@ -2,7 +2,7 @@
 // forgotten, so a later call tries again; so is a module that stopped (pre.js: out of memory, a trap),
 // so the next client gets a fresh one.
 
-import { createClient, generateOnce } from './kyc-client.mjs';
+import { createClient, generateOnce, validateIn } from './kyc-client.mjs';
 import { instantiateFromModule } from './precompiled-wasm.mjs';
 import { createClientWithStores, wantsStores } from './stores/store-client.mjs';
 import { parseWebhookOn } from './webhook.mjs';
@@ -50,5 +50,9 @@ export function bindToWasm(instantiate, defaults = {}) {
     parseWebhook: async (input, options) => parseWebhookOn(await loadModule(), input, options),
     createWebhookHandler: (options) => createWebhookHandler(loadModule, options),
     createWebhookFetchHandler: (options) => createWebhookFetchHandler(loadModule, options),
+    /** The request rules without a client (no credentials needed): resolves to [] or the issues. */
+    validateKycLinkRequest: async (request) => validateIn(await loadModule(), request),
+    /** The codes and limits the C++ core defines (src/wasm/facts.cpp): { errorCodes, reasons, limits }. */
+    kycFacts: async () => (await loadModule()).kycFacts(),
   };
 }

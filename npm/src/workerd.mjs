@@ -17,4 +17,6 @@ export const {
   parseWebhook,
   createWebhookHandler,
   createWebhookFetchHandler,
+  kycFacts,
+  validateKycLinkRequest,
 } = bindFetchRuntime(createKycModule, wasmModule);

@@ -45,4 +45,13 @@ const char* facekiDescription(int responseCode) {
   return entry ? entry->description : "a code this client does not know";
 }
 
+std::vector<std::string> facekiReasonNames() {
+  std::vector<std::string> names;
+  for (const FacekiCode& entry : kCodes) {
+    if (names.empty() || names.back() != entry.reason) names.emplace_back(entry.reason);  // 500 and 1000 share one
+  }
+  names.emplace_back("UNKNOWN");
+  return names;
+}
+
 }  // namespace kyc

@@ -2,6 +2,7 @@
 // FACEKI's responseCode table (faceki-api.md section 3) as stable reason names.
 
 #include <string>
+#include <vector>
 
 namespace kyc {
 
@@ -13,5 +14,8 @@ const char* facekiReason(int responseCode);
 
 // A sentence for a human, e.g. "the workflow has no rules; is the workflowId right?".
 const char* facekiDescription(int responseCode);
+
+// Every reason name facekiReason can return, UNKNOWN included, each once, in table order.
+std::vector<std::string> facekiReasonNames();
 
 }  // namespace kyc

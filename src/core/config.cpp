@@ -1,5 +1,7 @@
 #include "config.hpp"
 
+#include <initializer_list>
+
 #include "input_rules.hpp"
 #include "request.hpp"
 #include "token.hpp"
@@ -42,6 +44,21 @@ std::optional<TokenEndpoint> checkTokenEndpoint(const InputValue& value, std::ve
   return std::nullopt;
 }
 
+// "; clientSecret is undefined: is FACEKI_CLIENT_SECRET set?" for each credential key that is present with
+// the value undefined or null (typically an unset environment variable), else "".
+std::string absentValueHints(const InputObject& options, std::initializer_list<std::string_view> keys) {
+  std::string hints;
+  for (const std::string_view key : keys) {
+    for (const auto& [name, value] : options.fields) {
+      if (name != key || (value.kind != ValueKind::Undefined && value.kind != ValueKind::Null)) continue;
+      hints += "; " + name + (value.kind == ValueKind::Null ? " is null" : " is undefined");
+      if (name == "clientId") hints += ": is FACEKI_CLIENT_ID set?";
+      if (name == "clientSecret") hints += ": is FACEKI_CLIENT_SECRET set?";
+    }
+  }
+  return hints;
+}
+
 void checkCredentials(const InputObject& options, ClientConfig& config, std::vector<Issue>& issues) {
   const InputValue* token = givenField(options, "token");
   const InputValue* getToken = givenField(options, "getToken");
@@ -50,7 +67,10 @@ void checkCredentials(const InputObject& options, ClientConfig& config, std::vec
   const bool pair = clientId || clientSecret;
 
   const int kinds = (token ? 1 : 0) + (getToken ? 1 : 0) + (pair ? 1 : 0);
-  if (kinds == 0) issues.push_back({"credentials", std::string("pass one of ") + kCredentialChoices});
+  if (kinds == 0) {
+    issues.push_back({"credentials", std::string("pass one of ") + kCredentialChoices +
+                                         absentValueHints(options, {"token", "getToken", "clientId", "clientSecret"})});
+  }
   if (kinds > 1) issues.push_back({"credentials", std::string("pass only one of ") + kCredentialChoices});
 
   if (token) {
@@ -71,8 +91,14 @@ void checkCredentials(const InputObject& options, ClientConfig& config, std::vec
   }
   if (pair) {
     config.credentials = CredentialKind::ClientCredentials;
-    if (!clientId) issues.push_back({"clientId", "clientId is required with clientSecret"});
-    if (!clientSecret) issues.push_back({"clientSecret", "clientSecret is required with clientId"});
+    if (!clientId) {
+      issues.push_back(
+          {"clientId", "clientId is required with clientSecret" + absentValueHints(options, {"clientId"})});
+    }
+    if (!clientSecret) {
+      issues.push_back(
+          {"clientSecret", "clientSecret is required with clientId" + absentValueHints(options, {"clientSecret"})});
+    }
     if (clientId) {
       if (auto text = requireText("clientId", *clientId, issues)) config.clientId = *text;
     }

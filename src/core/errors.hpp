@@ -24,6 +24,9 @@ enum class ErrorCode {
   WebhookInvalid,       // a webhook body that is not a JSON object of a documented shape, or over its cap
 };
 
+// The last ErrorCode: kycFacts() loops up to it, so a new code is seen by the JS-side tests. Keep it last.
+inline constexpr ErrorCode kLastErrorCode = ErrorCode::Internal;
+
 // "INVALID_CONFIG", "INVALID_REQUEST", "UNAUTHORIZED", "API_ERROR", "HTTP_ERROR", "RATE_LIMITED",
 // "NETWORK_ERROR", "TIMEOUT", "ABORTED", "BAD_RESPONSE", "INTERNAL",
 // "WEBHOOK_UNAUTHORIZED", "WEBHOOK_INVALID".

@@ -39,6 +39,7 @@ struct HttpResponse {
   std::string location;    // raw Location header value (redirects are never followed), empty when absent
   std::string requestId;   // raw X-Request-Id (or Request-Id) header value, empty when absent
   std::size_t maxResponseBytes = kDefaultMaxResponseBytes;  // the cap the transport enforced
+  std::string host;  // the request URL's host[:port] (urlHost), for messages; empty when the transport left it out
 };
 
 }  // namespace kyc

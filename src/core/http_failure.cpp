@@ -104,7 +104,8 @@ Failure transportFailure(const HttpResponse& response) {
     case TransportOutcome::NetworkError:
     case TransportOutcome::Response:
       failure.code = ErrorCode::NetworkError;
-      failure.message = "could not reach FACEKI (network error)";
+      failure.message = response.host.empty() ? "could not reach FACEKI (network error)"
+                                              : "could not reach FACEKI at " + response.host + " (network error)";
       failure.retryable = true;
       break;
   }

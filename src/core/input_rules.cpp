@@ -99,7 +99,9 @@ std::optional<double> requireNumber(std::string_view field, const InputValue& va
     const bool ok = std::isfinite(n) && n >= rule.min && n <= rule.max && (!rule.integer || std::trunc(n) == n);
     if (ok) return n;
   }
-  const std::string got = value.kind == ValueKind::Number ? jsNumberText(value.number) : jsTypeName(value);
+  const std::string got = value.kind != ValueKind::Number ? jsTypeName(value)
+                          : std::isnan(value.number)      ? "a value that is not a number (NaN)"
+                                                          : jsNumberText(value.number);
   add(issues, field,
       std::string(field) + " must be " + std::string(rule.meaning) + " between " + jsNumberText(rule.min) + " and " +
           jsNumberText(rule.max) + ", got " + got);

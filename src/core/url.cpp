@@ -120,4 +120,14 @@ std::string normalizeBaseUrl(std::string_view url) {
   return std::string(url.substr(0, end == std::string_view::npos ? 0 : end + 1));
 }
 
+std::string urlHost(std::string_view url) {
+  const size_t schemeEnd = url.find("://");
+  if (schemeEnd == std::string_view::npos) return {};
+  std::string_view authority = url.substr(schemeEnd + 3);
+  authority = authority.substr(0, std::min(authority.find_first_of("/?#"), authority.size()));
+  const size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
+  return std::string(authority);
+}
+
 }  // namespace kyc

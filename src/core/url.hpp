@@ -22,4 +22,8 @@ std::optional<std::string> baseUrlProblem(std::string_view url);
 // The base URL without trailing slashes, ready to have "/kycverify/..." appended.
 std::string normalizeBaseUrl(std::string_view url);
 
+// The host[:port] of an absolute URL, without user info, path, query or fragment (a query may hold the
+// client secret); empty when there is none. For messages such as "could not reach FACEKI at <host>".
+std::string urlHost(std::string_view url);
+
 }  // namespace kyc

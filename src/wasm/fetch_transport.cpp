@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/http_headers.hpp"
+#include "core/url.hpp"
 
 // From library_kyc.js: stops the XMLHttpRequest behind a fetch. 3.1.6's emscripten_fetch_close() only
 // forgets it, and its handlers would later write into the freed emscripten_fetch_t.
@@ -101,6 +102,7 @@ HandleId FetchTransport::send(const HttpRequest& request, std::function<void(Htt
   attr.onsuccess = onFinished;
   attr.onerror = onFinished;
   pending.maxResponseBytes = request.maxResponseBytes;
+  pending.host = urlHost(request.url);
   pending.fetch = emscripten_fetch(&attr, request.url.c_str());
   pending.sending = false;
   if (pending.fetch) kyc_limit_response(pending.fetch->id, static_cast<double>(request.maxResponseBytes));
@@ -134,6 +136,7 @@ void FetchTransport::deliverEarly(void* userData) {
 
 void FetchTransport::finish(Pending& pending, HttpResponse response) {
   std::function<void(HttpResponse)> done = std::move(pending.done);
+  response.host = std::move(pending.host);
   pending_.erase(pending.id);  // before calling back: it may send again
   done(std::move(response));
 }

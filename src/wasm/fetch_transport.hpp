@@ -27,6 +27,7 @@ class FetchTransport final : public Transport {
     std::optional<HttpResponse> early;  // it failed before emscripten_fetch() returned
     int deliverTimer = 0;
     size_t maxResponseBytes = 0;
+    std::string host;  // the URL's host, for the NETWORK_ERROR message
   };
   static void onFinished(emscripten_fetch_t* fetch);
   static void deliverEarly(void* pending);

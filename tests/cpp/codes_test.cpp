@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/codes.hpp"
 
@@ -36,4 +38,12 @@ TEST_CASE("facekiDescription is a sentence for a human") {
   for (int code : {0, 1, 400, 500, 1000, 5001, 5002, 5003, 5009, 8013, 8014, 8015, 8016, 8017}) {
     CHECK_FALSE(std::string(facekiDescription(code)).empty());
   }
+}
+
+TEST_CASE("facekiReasonNames lists every reason facekiReason returns, once") {
+  const std::vector<std::string> names = facekiReasonNames();
+  for (int code : {0, 1, 400, 500, 1000, 5001, 5002, 5003, 5009, 8013, 8014, 8015, 8016, 8017, 4242}) {
+    CHECK(std::count(names.begin(), names.end(), facekiReason(code)) == 1);
+  }
+  CHECK(names.size() == 14);
 }

@@ -85,12 +85,22 @@ TEST_CASE("exactly one kind of credentials") {
   CHECK(configIssues(obj({})) ==
         std::vector<std::string>{"pass one of token, getToken, or clientId with clientSecret"});
   CHECK(configIssues(obj({{"token", null()}, {"getToken", undefined()}})) ==
-        std::vector<std::string>{"pass one of token, getToken, or clientId with clientSecret"});
+        std::vector<std::string>{
+            "pass one of token, getToken, or clientId with clientSecret; token is null; getToken is undefined"});
   CHECK(configIssues(obj({{"token", str("t")}, {"getToken", object("function")}})) ==
         std::vector<std::string>{"pass only one of token, getToken, or clientId with clientSecret"});
   CHECK(configIssues(obj({{"token", str("t")}, {"clientId", str("i")}, {"clientSecret", str("s")}})) ==
         std::vector<std::string>{"pass only one of token, getToken, or clientId with clientSecret"});
   CHECK(fields(validateConfig(obj({})).issues) == std::vector<std::string>{"credentials"});
+}
+
+TEST_CASE("a credential key given as undefined is named, with the variable that was likely unset") {
+  CHECK(configIssues(obj({{"clientId", undefined()}, {"clientSecret", undefined()}})) ==
+        std::vector<std::string>{"pass one of token, getToken, or clientId with clientSecret; clientId is undefined: "
+                                 "is FACEKI_CLIENT_ID set?; clientSecret is undefined: is FACEKI_CLIENT_SECRET set?"});
+  CHECK(configIssues(obj({{"clientId", str("i")}, {"clientSecret", undefined()}})) ==
+        std::vector<std::string>{
+            "clientSecret is required with clientId; clientSecret is undefined: is FACEKI_CLIENT_SECRET set?"});
 }
 
 TEST_CASE("clientId and clientSecret come as a pair") {
@@ -145,7 +155,7 @@ TEST_CASE("timeoutMs: a finite number from 1 to 600000") {
   CHECK(withToken("timeoutMs", num(std::numeric_limits<double>::infinity())) ==
         std::vector<std::string>{kTimeoutRule + "Infinity"});
   CHECK(withToken("timeoutMs", num(std::numeric_limits<double>::quiet_NaN())) ==
-        std::vector<std::string>{kTimeoutRule + "NaN"});
+        std::vector<std::string>{kTimeoutRule + "a value that is not a number (NaN)"});
   CHECK(withToken("timeoutMs", str("1000")) == std::vector<std::string>{kTimeoutRule + "string"});
 }
 

@@ -118,7 +118,8 @@ TEST_CASE("expiryTime: an integer number of minutes, 1 to 525600") {
   CHECK(expiry(num(525601)) == std::vector<std::string>{kExpiryRule + "525601"});
   CHECK(expiry(num(-5)) == std::vector<std::string>{kExpiryRule + "-5"});
   CHECK(expiry(num(1.5)) == std::vector<std::string>{kExpiryRule + "1.5"});
-  CHECK(expiry(num(std::numeric_limits<double>::quiet_NaN())) == std::vector<std::string>{kExpiryRule + "NaN"});
+  CHECK(expiry(num(std::numeric_limits<double>::quiet_NaN())) ==
+        std::vector<std::string>{kExpiryRule + "a value that is not a number (NaN)"});
   CHECK(expiry(num(std::numeric_limits<double>::infinity())) == std::vector<std::string>{kExpiryRule + "Infinity"});
   CHECK(expiry(str("60")) == std::vector<std::string>{kExpiryRule + "string"});
   CHECK(expiry(boolean(true)) == std::vector<std::string>{kExpiryRule + "boolean"});

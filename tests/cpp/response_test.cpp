@@ -45,6 +45,9 @@ TEST_CASE("transport outcomes map to their own codes") {
   CHECK(network.retryable);
   CHECK(network.status == 0);
   CHECK(network.message == "could not reach FACEKI (network error)");
+  HttpResponse named = outcome(TransportOutcome::NetworkError);
+  named.host = "sdk.faceki.com";
+  CHECK(failureOf(named).message == "could not reach FACEKI at sdk.faceki.com (network error)");
 
   const Failure timeout = failureOf(outcome(TransportOutcome::Timeout));
   CHECK(timeout.code == ErrorCode::Timeout);

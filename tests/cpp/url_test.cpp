@@ -109,6 +109,14 @@ TEST_CASE("baseUrlProblem adds: no query, no fragment") {
   CHECK(baseUrlProblem("https://u:p@sdk.faceki.com") == std::string("must not contain a user name or password"));
 }
 
+TEST_CASE("urlHost: host and port only, never a path, query or user info") {
+  CHECK(urlHost("https://sdk.faceki.com/kycverify/api/x") == "sdk.faceki.com");
+  CHECK(urlHost("http://127.0.0.1:9000/auth?clientId=a&clientSecret=s") == "127.0.0.1:9000");
+  CHECK(urlHost("http://[::1]:80#f") == "[::1]:80");
+  CHECK(urlHost("https://u:p@example.com/") == "example.com");
+  CHECK(urlHost("not a url") == "");
+}
+
 TEST_CASE("normalizeBaseUrl drops trailing slashes") {
   CHECK(normalizeBaseUrl("https://sdk.faceki.com") == "https://sdk.faceki.com");
   CHECK(normalizeBaseUrl("https://sdk.faceki.com/") == "https://sdk.faceki.com");

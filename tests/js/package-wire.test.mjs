@@ -146,8 +146,8 @@ test('ESM and CommonJS entry points share one implementation and one KycError', 
 
 test('the package exports map resolves for import and require', async () => {
   const exportsMap = require('../../npm/package.json').exports;
-  assert.equal(exportsMap['.'].require, './dist/index.cjs');
-  assert.equal(exportsMap['.'].import, './index.mjs');
+  assert.equal(exportsMap['.'].require.default, './dist/index.cjs');
+  assert.equal(exportsMap['.'].import.default, './index.mjs');
   assert.equal(exportsMap['./sandbox'].default, './sandbox/index.cjs');
   assert.equal(typeof require('../../npm/sandbox/index.cjs').startSandbox, 'function');
 });

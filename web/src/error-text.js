@@ -1,7 +1,7 @@
 // Every KycError code as a headline and a next step for the person at the desk. The error's own
 // message carries the detail; it is secret-free by construction (no token, no link URL).
 
-const GUIDANCE = {
+export const GUIDANCE = {
   INVALID_REQUEST: ['Check the highlighted fields', 'The request breaks a rule FACEKI enforces; nothing was sent.'],
   INVALID_CONFIG: ['The tool is misconfigured', 'Ask whoever runs this admin tool to check its setup.'],
   UNAUTHORIZED: ['FACEKI did not accept the credentials', 'The token from this tool’s backend was refused. Reload the page; if it persists, check the backend’s FACEKI credentials.'],
@@ -12,6 +12,10 @@ const GUIDANCE = {
   TIMEOUT: ['FACEKI took too long to answer', 'Try again; the link may still have been created.'],
   ABORTED: ['Cancelled', 'No link was made.'],
   BAD_RESPONSE: ['FACEKI sent an answer the tool could not read', 'Try again; if it persists, contact FACEKI support.'],
+  INTERNAL: [
+    'The tool’s WebAssembly module stopped',
+    'Try again; the next attempt starts it afresh. If it persists, reload the page.',
+  ],
 };
 
 // What FACEKI's own reason codes mean for the operator, where the generic line is not enough.

@@ -40,7 +40,8 @@ export function setUpLinkForm(form, { validate, generate }) {
 
   function updateExpiryHint() {
     const minutes = request().expiryTime;
-    const valid = Number.isInteger(minutes) && minutes > 0 && minutes <= 525600;
+    // The package's own rule decides (its limit lives in the C++ core), not a copy of it here.
+    const valid = Number.isInteger(minutes) && !validate(request()).some((item) => issueField(item) === 'expiryTime');
     expiryHint.textContent = valid
       ? `${humanizeMinutes(minutes)} · until ${formatDateTime(expiresAt(minutes))}`
       : defaultExpiryHint;

@@ -25,11 +25,9 @@ export function issueField(issue) {
   return issue.field === 'redirect_url' ? 'redirectUrl' : issue.field;
 }
 
-/** "expiryTime must be ..., got NaN" -> "Expiry must be ..." */
+/** "expiryTime must be ..." -> "Expiry must be ..." (the core words the rest for people already) */
 export function issueText(issue) {
-  const field = issueField(issue);
-  const label = FIELD_LABELS[field];
-  let text = issue.message.replace(/, got NaN$/, '');
-  if (label && text.startsWith(issue.field)) text = label + text.slice(issue.field.length);
-  return text;
+  const label = FIELD_LABELS[issueField(issue)];
+  const { field, message } = issue;
+  return label && message.startsWith(field) ? label + message.slice(field.length) : message;
 }
