@@ -8,10 +8,11 @@ import { gzipSync } from 'node:zlib';
 const npmDir = fileURLToPath(new URL('../../npm/', import.meta.url));
 
 // What a browser downloads for the client (wasm + glue, gzip -9), at most. 60,000 B until the transport
-// and security work of issues 10 and 11 and the results and webhooks of issue 12 (58,431 B -> 67,187 B:
-// stopped-module handling and the response cap ~1.2 KB, redaction and input checks ~2.5 KB, records and
-// webhook parsing ~5 KB); the margin left is for fixes, not features. Read by tests/js/pack.test.mjs.
-export const BROWSER_BUDGET_GZIP_BYTES = 68_000;
+// and security work of issues 10 and 11, the results and webhooks of issue 12 and the codes and limits
+// exported for issue 13 (58,431 B -> 68,280 B: stopped-module handling and the response cap ~1.2 KB,
+// redaction and input checks ~2.5 KB, records and webhook parsing ~5 KB, kycFacts() and the new-user
+// messages ~1.1 KB); the margin left is for fixes, not features. Read by tests/js/pack.test.mjs.
+export const BROWSER_BUDGET_GZIP_BYTES = 70_000;
 const KB = 1024;
 
 function fileSize(relative) {
