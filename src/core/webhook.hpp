@@ -15,8 +15,8 @@
 namespace kyc {
 
 inline constexpr const char* kDefaultWebhookHeader = "authorization";
-inline constexpr std::size_t kDefaultMaxWebhookBytes = 1024 * 1024;
-inline constexpr std::size_t kLargestMaxWebhookBytes = 64 * 1024 * 1024;
+inline constexpr std::size_t kDefaultMaxWebhookBytes = std::size_t{1024} * 1024;
+inline constexpr std::size_t kLargestMaxWebhookBytes = std::size_t{64} * 1024 * 1024;
 inline constexpr std::size_t kMaxWebhookSecretLength = 4096;
 
 struct WebhookOptions {
