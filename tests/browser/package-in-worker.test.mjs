@@ -25,6 +25,7 @@ let page;
 before(async () => {
   servers = await startServers();
   server = await startStaticServer({ root: repoRoot, csp: strictCsp(`${servers.sandbox.url} ${servers.hostile.url}`) });
+  servers.sandbox.allowOrigin(new URL(server.url).origin); // the sandbox answers CORS for told origins only
   browser = await launchChromium();
   ({ page } = await openHarness(browser, `${server.url}/tests/browser/fixtures/worker/`));
 });
