@@ -25,6 +25,8 @@ const EXIT_BY_ERROR_CODE = {
   TIMEOUT: EXIT.NETWORK,
   ABORTED: EXIT.INTERRUPTED,
   INTERNAL: EXIT.INTERNAL,
+  WEBHOOK_UNAUTHORIZED: EXIT.AUTH, // webhook listen answers these with 401 / 400 and keeps running
+  WEBHOOK_INVALID: EXIT.USAGE,
 };
 
 // Every KycError code is listed above (tests/js/one-source.test.mjs checks them against the wasm module),

@@ -25,7 +25,7 @@ enum class ErrorCode {
 };
 
 // The last ErrorCode: kycFacts() loops up to it, so a new code is seen by the JS-side tests. Keep it last.
-inline constexpr ErrorCode kLastErrorCode = ErrorCode::Internal;
+inline constexpr ErrorCode kLastErrorCode = ErrorCode::WebhookInvalid;
 
 // "INVALID_CONFIG", "INVALID_REQUEST", "UNAUTHORIZED", "API_ERROR", "HTTP_ERROR", "RATE_LIMITED",
 // "NETWORK_ERROR", "TIMEOUT", "ABORTED", "BAD_RESPONSE", "INTERNAL",

@@ -16,6 +16,8 @@ export const GUIDANCE = {
     'The tool’s WebAssembly module stopped',
     'Try again; the next attempt starts it afresh. If it persists, reload the page.',
   ],
+  WEBHOOK_UNAUTHORIZED: ['A webhook had the wrong secret header', 'Check the header and secret set in the FACEKI portal.'],
+  WEBHOOK_INVALID: ['A webhook body could not be read', 'It was not a FACEKI event; nothing was recorded.'],
 };
 
 // What FACEKI's own reason codes mean for the operator, where the generic line is not enough.
