@@ -6,11 +6,14 @@
 // Prints one JSON object; exits 1 on a real failure (see verdict()), never because of speed.
 
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { createNodeXhr } from '../../npm/src/transport/node-xhr.mjs';
+import { packageUserAgent } from '../../npm/src/transport/user-agent.mjs';
+import { bindToWasm } from '../../npm/src/wasm-loader.mjs';
 import { startJsonChild, stopChild } from './child-process.mjs';
 import { BENCH_REQUEST, BENCH_TOKEN } from './wire.mjs';
 
@@ -49,13 +52,13 @@ const LIMITS = {
   rssMiBPer10k: 64,
 };
 
-// Test-only instruments, passed through the package's own configureWasm (no package change): the
-// Emscripten Module (for HEAP8 and malloc) via a preRun hook, and an XMLHttpRequest that counts itself.
+// Test-only instruments: the package's Node loader (npm/src/node.mjs) built here over the same parts,
+// with the Emscripten Module (for HEAP8 and malloc) from a preRun hook, and the package's node:http
+// adapter subclassed to count itself.
 const npmRequire = createRequire(new URL('../../npm/package.json', import.meta.url));
-const Xhr2 = npmRequire('xhr2');
 const XHR_SAMPLE_EVERY = 16; // a WeakRef to every 16th XMLHttpRequest: enough to see retention, cheap
 const xhrs = { created: 0, watched: [] };
-class CountedXhr extends Xhr2 {
+class CountedXhr extends createNodeXhr({ userAgent: packageUserAgent() }) {
   constructor() {
     super();
     xhrs.created++; // Fetch.xhrs.push() follows every construction: this is Fetch.xhrs.length
@@ -71,8 +74,11 @@ function retainedXhrs() {
   return xhrs.watched.filter((entry) => entry.index < ended).length * XHR_SAMPLE_EVERY;
 }
 let wasmModule;
-const kyc = await import('../../npm/index.mjs');
-kyc.configureWasm({ XMLHttpRequest: CountedXhr, preRun: [(module) => (wasmModule = module)] });
+const createKycModule = npmRequire('./dist/kyc-node.cjs');
+const wasmBinary = readFileSync(new URL('../../npm/dist/kyc-node.wasm', import.meta.url));
+const kyc = bindToWasm((overrides) =>
+  createKycModule({ ...overrides, XMLHttpRequest: CountedXhr, wasmBinary, preRun: [(module) => (wasmModule = module)] })
+);
 
 // The top of the malloc heap: a block bigger than any free chunk inside it comes from the top, so its
 // address is the high-water mark of what the client holds (plus fragmentation).
