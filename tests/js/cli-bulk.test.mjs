@@ -18,29 +18,11 @@ import {
   until,
   WORKFLOW,
   writeCsv,
+  bulkSetup,
+  BULK_CONCURRENCY,
 } from './cli-harness.mjs';
 
-const CONCURRENCY = 8;
-
-async function setup(t, rowCount, sandboxOptions) {
-  const sandbox = await startTestSandbox(t, sandboxOptions);
-  const dir = tempDir(t);
-  const inFile = path.join(dir, 'users.csv');
-  const outFile = path.join(dir, 'links.csv');
-  if (rowCount !== undefined) peopleCsv(inFile, rowCount);
-  const args = [
-    'bulk',
-    '--in',
-    inFile,
-    '--out',
-    outFile,
-    '--workflow-id',
-    WORKFLOW,
-    '--concurrency',
-    String(CONCURRENCY),
-  ];
-  return { sandbox, dir, inFile, outFile, args, env: sandboxEnv(sandbox) };
-}
+const CONCURRENCY = BULK_CONCURRENCY;
 
 /** Every row created, one row per applicationId, and the sandbox made exactly the links the file holds. */
 function assertComplete(sandbox, outFile, rowCount) {
@@ -53,7 +35,7 @@ function assertComplete(sandbox, outFile, rowCount) {
 }
 
 test('a 1,000-row run makes exactly 1,000 links and exits 0', async (t) => {
-  const { sandbox, outFile, args, env } = await setup(t, 1000);
+  const { sandbox, outFile, args, env } = await bulkSetup(t, 1000);
   const started = Date.now();
   const result = await runCli(args, { env });
   const seconds = (Date.now() - started) / 1000;
@@ -70,7 +52,7 @@ test('a 1,000-row run makes exactly 1,000 links and exits 0', async (t) => {
 
 test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run makes no second link', async (t) => {
   const rowCount = 400;
-  const { sandbox, outFile, args, env } = await setup(t, rowCount);
+  const { sandbox, outFile, args, env } = await bulkSetup(t, rowCount);
   // Slow every request so the interrupt lands mid-run.
   sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 25 })));
 
@@ -102,7 +84,7 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
 
 test('a second SIGINT abandons the rows in flight: exit 130; they end uncertain, not resent unasked', async (t) => {
   const rowCount = 20;
-  const { sandbox, outFile, args, env } = await setup(t, rowCount);
+  const { sandbox, outFile, args, env } = await bulkSetup(t, rowCount);
   // The first requests hang, so they are still in flight when Ctrl-C comes twice.
   sandbox.failNext(Array.from({ length: CONCURRENCY }, () => ({ delayMs: 30000 })));
 
@@ -132,7 +114,7 @@ test('a second SIGINT abandons the rows in flight: exit 130; they end uncertain,
 });
 
 test('failed rows are written with their error, exit 1, and a resumed run retries only them', async (t) => {
-  const { sandbox, outFile, args, env } = await setup(t, 20);
+  const { sandbox, outFile, args, env } = await bulkSetup(t, 20);
   sandbox.failNext([{ responseCode: 5001 }, { responseCode: 5001 }, { responseCode: 5001 }]);
 
   const first = await runCli(args, { env });
@@ -152,7 +134,7 @@ test('failed rows are written with their error, exit 1, and a resumed run retrie
 });
 
 test('quoted fields with commas, quotes, line breaks and UTF-8 survive the round trip (BOM, CRLF)', async (t) => {
-  const { sandbox, inFile, outFile, args, env } = await setup(t);
+  const { sandbox, inFile, outFile, args, env } = await bulkSetup(t);
   const input = [
     ['applicationId', 'name', 'note'],
     ['ü-1', 'Doe, Jane', 'said "hi"\r\nthen left'],
@@ -172,7 +154,7 @@ test('quoted fields with commas, quotes, line breaks and UTF-8 survive the round
 });
 
 test('bad rows are reported with their line numbers, exit 2, and nothing is sent', async (t) => {
-  const { sandbox, inFile, args, env } = await setup(t);
+  const { sandbox, inFile, args, env } = await bulkSetup(t);
   const text = [
     'applicationId,note,expiryTime,redirectUrl',
     'ok-1,"two\nlines",,', // lines 2-3
@@ -194,7 +176,7 @@ test('bad rows are reported with their line numbers, exit 2, and nothing is sent
 });
 
 test('--check validates only: lists bad rows and duplicates, sends nothing, needs no credentials', async (t) => {
-  const { sandbox, inFile, outFile, env } = await setup(t);
+  const { sandbox, inFile, outFile, env } = await bulkSetup(t);
   writeCsv(inFile, [
     ['applicationId', 'expiryTime'],
     ['a', '60'],
@@ -218,7 +200,7 @@ test('--check validates only: lists bad rows and duplicates, sends nothing, need
 });
 
 test('a repeated applicationId is reported and gets one link', async (t) => {
-  const { sandbox, inFile, outFile, args, env } = await setup(t);
+  const { sandbox, inFile, outFile, args, env } = await bulkSetup(t);
   writeCsv(inFile, [['applicationId'], ['a'], ['b'], ['a']]);
 
   const result = await runCli(args, { env });
@@ -232,7 +214,7 @@ test('a repeated applicationId is reported and gets one link', async (t) => {
 });
 
 test('per-row columns override the flags; expiresAt follows expiryTime', async (t) => {
-  const { sandbox, inFile, outFile, args, env } = await setup(t, undefined, {
+  const { sandbox, inFile, outFile, args, env } = await bulkSetup(t, undefined, {
     workflows: [WORKFLOW, 'other-workflow'],
   });
   writeCsv(inFile, [
@@ -255,7 +237,7 @@ test('per-row columns override the flags; expiresAt follows expiryTime', async (
 });
 
 test('refused credentials stop the run with exit 3 and no secret printed', async (t) => {
-  const { sandbox, outFile, args } = await setup(t, 50);
+  const { sandbox, outFile, args } = await bulkSetup(t, 50);
   const result = await runCli(args, { env: sandboxEnv(sandbox, { FACEKI_CLIENT_SECRET: 'wrong-secret-value' }) });
   assert.equal(result.code, 3, result.stderr);
   assert.match(result.stderr, /authentication failed/);
@@ -267,7 +249,7 @@ test('refused credentials stop the run with exit 3 and no secret printed', async
 });
 
 test('FACEKI_TOKEN works as the credential', async (t) => {
-  const { sandbox, outFile, args } = await setup(t, 3);
+  const { sandbox, outFile, args } = await bulkSetup(t, 3);
   const token = sandbox.issueToken();
   const env = { PATH: process.env.PATH, FACEKI_BASE_URL: sandbox.url, FACEKI_TOKEN: token };
   const result = await runCli(args, { env });
@@ -277,7 +259,7 @@ test('FACEKI_TOKEN works as the credential', async (t) => {
 });
 
 test('usage errors exit 2 before sending anything', async (t) => {
-  const { sandbox, dir, inFile, outFile, args, env } = await setup(t, 2);
+  const { sandbox, dir, inFile, outFile, args, env } = await bulkSetup(t, 2);
   const noIdColumn = path.join(dir, 'no-id.csv');
   writeCsv(noIdColumn, [['email'], ['a@example.com']]);
   const otherOut = path.join(dir, 'other.csv');

@@ -116,3 +116,28 @@ export function assertNoSecrets(assert, result, { tokens = [] } = {}) {
   }
   assert.doesNotMatch(result.stderr, /\/kycverify\//, 'link URL on stderr');
 }
+
+/**
+ * A sandbox, a temp folder with users.csv (rowCount people, when given) and links.csv's path, and the
+ * bulk arguments at the bulk tests' concurrency; shared by the bulk test files.
+ */
+export const BULK_CONCURRENCY = 8;
+export async function bulkSetup(t, rowCount, sandboxOptions) {
+  const sandbox = await startTestSandbox(t, sandboxOptions);
+  const dir = tempDir(t);
+  const inFile = path.join(dir, 'users.csv');
+  const outFile = path.join(dir, 'links.csv');
+  if (rowCount !== undefined) peopleCsv(inFile, rowCount);
+  const args = [
+    'bulk',
+    '--in',
+    inFile,
+    '--out',
+    outFile,
+    '--workflow-id',
+    WORKFLOW,
+    '--concurrency',
+    String(BULK_CONCURRENCY),
+  ];
+  return { sandbox, dir, inFile, outFile, args, env: sandboxEnv(sandbox) };
+}

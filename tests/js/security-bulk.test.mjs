@@ -18,31 +18,13 @@ import {
   until,
   WORKFLOW,
   writeCsv,
+  bulkSetup,
+  BULK_CONCURRENCY,
 } from './cli-harness.mjs';
 
-const CONCURRENCY = 8;
+const CONCURRENCY = BULK_CONCURRENCY;
 // What the formula guard must leave no cell starting with (after any leading whitespace).
 const FORMULA_START = /^(?:[\t\r\n\0]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
-
-async function setup(t, rowCount) {
-  const sandbox = await startTestSandbox(t);
-  const dir = tempDir(t);
-  const inFile = path.join(dir, 'users.csv');
-  const outFile = path.join(dir, 'links.csv');
-  if (rowCount !== undefined) peopleCsv(inFile, rowCount);
-  const args = [
-    'bulk',
-    '--in',
-    inFile,
-    '--out',
-    outFile,
-    '--workflow-id',
-    WORKFLOW,
-    '--concurrency',
-    String(CONCURRENCY),
-  ];
-  return { sandbox, dir, inFile, outFile, args, env: sandboxEnv(sandbox) };
-}
 
 /** Every cell of a CSV file as written, header included. */
 function rawCells(file) {
@@ -50,7 +32,7 @@ function rawCells(file) {
 }
 
 test('#3: every cell bulk writes is formula-guarded, from the input or the server; resume still matches', async (t) => {
-  const { sandbox, inFile, outFile, args, env } = await setup(t);
+  const { sandbox, inFile, outFile, args, env } = await bulkSetup(t);
   writeCsv(inFile, [
     ['applicationId', '=cmd', 'note'],
     ['+61400000001', '=HYPERLINK("https://evil.test","x")', '-2'],
@@ -77,7 +59,7 @@ test('#3: every cell bulk writes is formula-guarded, from the input or the serve
 });
 
 test('#9: output and journal are 0600, replaced through a random temp name, never through a symlink', async (t) => {
-  const { sandbox, dir, outFile, args, env } = await setup(t, 5);
+  const { sandbox, dir, outFile, args, env } = await bulkSetup(t, 5);
   fs.writeFileSync(outFile, '', { mode: 0o644 }); // an empty output left by someone: replaced, not reused
   fs.chmodSync(outFile, 0o644);
   const first = await runCli(args, { env });
@@ -103,7 +85,7 @@ test('#9: output and journal are 0600, replaced through a random temp name, neve
 
 test('#9: rows are written in input order, whatever order the answers come in', async (t) => {
   const rowCount = 60;
-  const { sandbox, outFile, args, env } = await setup(t, rowCount);
+  const { sandbox, outFile, args, env } = await bulkSetup(t, rowCount);
   // Later rows answer sooner, so at concurrency 8 they finish first.
   sandbox.failNext(Array.from({ length: rowCount }, (_, i) => ({ delayMs: ((rowCount - i) % CONCURRENCY) * 15 })));
   const result = await runCli(args, { env });
@@ -119,7 +101,7 @@ test('#9: rows are written in input order, whatever order the answers come in', 
 
 test('#10: kill -9 at concurrency 8, then resume: no applicationId sent twice; rows in flight listed', async (t) => {
   const rowCount = 400;
-  const { sandbox, outFile, args, env } = await setup(t, rowCount);
+  const { sandbox, outFile, args, env } = await bulkSetup(t, rowCount);
   sandbox.failNext(Array.from({ length: rowCount }, () => ({ delayMs: 25 })));
 
   const run = startCli(args, { env });
@@ -160,7 +142,7 @@ test('#10: kill -9 at concurrency 8, then resume: no applicationId sent twice; r
 });
 
 test('#10: a row is in the journal before its request goes out; a timed-out row is not sent again', async (t) => {
-  const { sandbox, outFile, args, env } = await setup(t, 3);
+  const { sandbox, outFile, args, env } = await bulkSetup(t, 3);
   sandbox.failNext([{ delayMs: 30000 }]);
   const run = startCli([...args, '--concurrency', '1'], { env });
   // With one row in flight and its answer held back, the CLI writes nothing while this reads.
@@ -195,7 +177,7 @@ test('#10: a row is in the journal before its request goes out; a timed-out row 
 });
 
 test('#4 (bulk): text from the file reaches the terminal with its control characters escaped', async (t) => {
-  const { sandbox, inFile, args, env } = await setup(t);
+  const { sandbox, inFile, args, env } = await bulkSetup(t);
   const title = '\u001b]0;pwned\u0007';
   fs.writeFileSync(inFile, `applicationId,x${title},x${title}\nuser-1,,\n`);
   const repeated = await runCli(args, { env });
