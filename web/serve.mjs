@@ -16,11 +16,8 @@ const { values: args } = parseArgs({
   options: { port: { type: 'string', default: '4180' }, host: { type: 'string', default: '127.0.0.1' } },
 });
 
-if (!existsSync(new URL('node_modules/vite', import.meta.url))) {
-  console.log('Installing the admin tool dependencies (npm ci in web/)…');
-  const webDir = fileURLToPath(new URL('.', import.meta.url));
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: webDir, stdio: 'inherit' });
-}
+// A no-op once they are installed; the repository's one lockfile is at the root.
+execFileSync('bash', [fileURLToPath(new URL('../.ci/npm-deps', import.meta.url)), 'web'], { stdio: 'inherit' });
 if (!existsSync(new URL('../npm/dist/kyc-browser.wasm', import.meta.url))) {
   console.error('npm/dist/kyc-browser.wasm is missing: run `bash .ci/build` first.');
   process.exit(1);

@@ -4,8 +4,8 @@
 
 import http from 'node:http';
 
-// The package by path, not through web/node_modules: the server (and web/serve.mjs, which installs
-// web/'s dependencies) must start before `npm ci` in web/ has run. The page imports it by name (Vite).
+// The package by path, not by name: the server (and web/serve.mjs, which installs web/'s
+// dependencies) must start before they are installed. The page imports it by name (Vite).
 import { createKycClient } from '../npm/index.mjs';
 
 import { allowedHosts, formatHost, requestProblem } from './request-guard.mjs';

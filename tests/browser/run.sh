@@ -19,11 +19,7 @@ if [[ ! -f "$repo/npm/dist/kyc-browser.wasm" ]]; then
   bash "$repo/.ci/build"
 fi
 
-for dir in "$here" "$repo/web"; do
-  if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
-done
+bash "$repo/.ci/npm-deps" all
 
 cd "$here"
 node --test package-in-browser.test.mjs package-in-worker.test.mjs admin-tool.test.mjs

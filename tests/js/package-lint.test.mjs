@@ -8,10 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const npmDir = fileURLToPath(new URL('../../npm/', import.meta.url));
-const bin = (name) => join(npmDir, 'node_modules/.bin', name);
+import { NODE_MODULES, NPM_DIR as npmDir } from './support.mjs';
+
+const bin = (name) => join(NODE_MODULES, '.bin', name);
 let tarball;
 
 before(() => {

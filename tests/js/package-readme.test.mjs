@@ -3,16 +3,16 @@
 // own types, resolved by name ('faceki-kyc-link') as an installed package would be.
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const npmDir = fileURLToPath(new URL('../../npm/', import.meta.url));
+import { NPM_DIR as npmDir, typecheck } from './support.mjs';
+
 const rootReadme = fileURLToPath(new URL('../../README.md', import.meta.url));
-const tsc = join(npmDir, 'node_modules/typescript/bin/tsc');
 
 function tsBlocks(markdown) {
   return [...markdown.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
@@ -35,8 +35,7 @@ function compileAll(blocks) {
     writeFileSync(file, source);
     return file;
   });
-  return spawnSync(process.execPath, [tsc, '--strict', '--noEmit', '--target', 'es2022', '--module', 'nodenext',
-    '--skipLibCheck', '--types', 'node', '--typeRoots', join(npmDir, 'node_modules/@types'), ...files], { cwd: dir, encoding: 'utf8' });
+  return typecheck(files, { cwd: dir, skipLibCheck: true });
 }
 
 test('the tarball contains README.md', () => {

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import vm from 'node:vm';
 import { startSandbox } from '../../npm/sandbox/index.cjs';
+import { NPM_DIR as npmDir, typecheck } from './support.mjs';
 
 const WORKFLOW = 'sandbox-workflow';
 const LINK_PATH = '/kycverify/api/kycverify/kyc-verify-link';
@@ -346,19 +347,14 @@ test('startSandbox refuses bad webhook options without echoing header values', a
 });
 
 test('the sandbox types cover results and webhooks (tsc --strict)', async () => {
-  const { spawnSync } = await import('node:child_process');
   const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { fileURLToPath } = await import('node:url');
-  const npmDir = fileURLToPath(new URL('../../npm/', import.meta.url));
   const compile = (source) => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-types-'));
     const file = join(dir, 'usage.ts');
     writeFileSync(file, source.replaceAll('SANDBOX', join(npmDir, 'sandbox/index')));
-    const result = spawnSync(process.execPath, [join(npmDir, 'node_modules/typescript/bin/tsc'), '--strict', '--noEmit',
-      '--target', 'es2022', '--module', 'nodenext', '--types', 'node',
-      '--typeRoots', join(npmDir, 'node_modules/@types'), file], { encoding: 'utf8' });
+    const result = typecheck([file]);
     rmSync(dir, { recursive: true, force: true });
     return result;
   };

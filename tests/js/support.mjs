@@ -1,8 +1,12 @@
-// Shared by the package tests: a sandbox per test, credentials, and the secret-leak check.
+// Shared by the package tests: a sandbox per test, credentials, the secret-leak check, and tsc run as a
+// TypeScript user would run it.
 
 import assert from 'node:assert/strict';
-import { inspect } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 
 import { startSandbox } from '../../npm/sandbox/index.cjs';
 
@@ -54,4 +58,22 @@ export async function silentServer(t) {
     return new Promise((resolve) => server.close(resolve));
   });
   return `http://127.0.0.1:${server.address().port}`;
+}
+
+/** The package's folder (npm/), and the repository's one node_modules (npm workspaces). */
+export const NPM_DIR = fileURLToPath(new URL('../../npm/', import.meta.url));
+export const NODE_MODULES = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+
+/**
+ * tsc --strict --noEmit over `files`, with Node's types, as a TypeScript user compiles against the package.
+ * @returns {{ status: number | null, stdout: string, stderr: string }}
+ */
+export function typecheck(files, { cwd, skipLibCheck = false } = {}) {
+  const tsc = join(NODE_MODULES, 'typescript/bin/tsc');
+  const flags = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'nodenext', '--types', 'node'];
+  if (skipLibCheck) flags.push('--skipLibCheck');
+  return spawnSync(process.execPath, [tsc, ...flags, '--typeRoots', join(NODE_MODULES, '@types'), ...files], {
+    cwd,
+    encoding: 'utf8',
+  });
 }

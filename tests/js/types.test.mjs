@@ -1,21 +1,18 @@
 // index.d.ts compiles under tsc --strict, and misuse is rejected by it.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-const npmDir = fileURLToPath(new URL('../../npm/', import.meta.url));
-const tsc = join(npmDir, 'node_modules/typescript/bin/tsc');
+import { NPM_DIR as npmDir, typecheck } from './support.mjs';
 
 function compile(source) {
   const dir = mkdtempSync(join(tmpdir(), 'kyc-types-'));
   const file = join(dir, 'usage.ts');
   writeFileSync(file, source.replaceAll('PACKAGE', join(npmDir, 'index')).replaceAll('SANDBOX', join(npmDir, 'sandbox/index')));
-  return spawnSync(process.execPath, [tsc, '--strict', '--noEmit', '--target', 'es2022', '--module', 'nodenext', '--types', 'node', '--typeRoots', join(npmDir, 'node_modules/@types'), file], { encoding: 'utf8' });
+  return typecheck([file]);
 }
 
 test('typical use type-checks under --strict', () => {
@@ -51,18 +48,43 @@ test('typical use type-checks under --strict', () => {
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });
 
-test('misuse is a type error: two credentials, a string expiry, an unknown code', () => {
-  for (const misuse of [
-    `createKycClient({ token: 't', clientId: 'a', clientSecret: 'b' });`,
-    `createKycClient({ token: 't' }).then((c) => c.generateKycLink({ workflowId: 'w', expiryTime: '60' }));`,
-    `const code: import('PACKAGE').KycErrorCode = 'NOT_A_CODE';`,
-    `createKycClient({ token: 't' }).then(async (c) => { const n: number = await c.getAccessToken(); });`,
-    `createKycClient({ token: 't' }).then((c) => c.getVerifications({ link: 'a', requestId: 'b' }));`,
-    `import('PACKAGE').then((p) => p.parseWebhook({ body: { parsed: true }, headers: {} }, { secret: 's' }));`,
-    `import('PACKAGE').then((p) => { const e: import('PACKAGE').WebhookEvent = p.parseWebhook({ body: '', headers: {} }, { secret: 's' }); });`,
+/**
+ * Fails unless tsc rejects `misuse` (line 2 of the file, after `imports`) with exactly the expected error,
+ * so a case cannot pass on an unrelated error (a bad import path, a typo in the case itself).
+ */
+function assertTypeError(imports, misuse, [code, words]) {
+  const result = compile(`${imports}\n${misuse}`);
+  const errors = result.stdout.split('\n').filter((line) => line.includes(': error TS'));
+  assert.notEqual(errors.length, 0, `tsc accepted: ${misuse}`);
+  for (const error of errors) {
+    assert.match(error, /usage\.ts\(2,\d+\): error/, `an error outside the misuse: ${error}`);
+    assert.ok(error.includes(`error ${code}: `) && error.includes(words), `${misuse}\n  expected ${code} "${words}", got ${error}`);
+  }
+}
+
+const NOT_ASSIGNABLE = 'TS2322';
+const WRONG_ARGUMENT = 'TS2345';
+const UNKNOWN_PROPERTY = 'TS2353';
+const MISSING_PROPERTIES = 'TS2739';
+
+test('misuse is the expected type error: two credentials, a string expiry, an unknown code, and more', () => {
+  const imports = `import { createKycClient, parseWebhook, type KycErrorCode, type WebhookEvent } from 'PACKAGE';`;
+  for (const [misuse, expected] of [
+    [`createKycClient({ token: 't', clientId: 'a', clientSecret: 'b' });`, [WRONG_ARGUMENT, "parameter of type 'KycClientOptions'"]],
+    [`createKycClient({ token: 't' }).then((c) => c.generateKycLink({ workflowId: 'w', expiryTime: '60' }));`,
+      [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'number'"]],
+    [`const code: KycErrorCode = 'NOT_A_CODE';`, [NOT_ASSIGNABLE, `Type '"NOT_A_CODE"' is not assignable to type 'KycErrorCode'`]],
+    [`createKycClient({ token: 't' }).then(async (c) => { const n: number = await c.getAccessToken(); });`,
+      [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'number'"]],
+    [`createKycClient({ token: 't' }).then((c) => c.getVerifications({ link: 'a', requestId: 'b' }));`,
+      [WRONG_ARGUMENT, "parameter of type 'VerificationQuery'"]],
+    // A parsed body is refused: the raw text or bytes are what the secret and the parser must see.
+    [`parseWebhook({ body: { parsed: true }, headers: {} }, { secret: 's' });`,
+      [UNKNOWN_PROPERTY, "'parsed' does not exist in type 'ArrayBuffer | ArrayBufferView"]],
+    [`const event: WebhookEvent = parseWebhook({ body: '', headers: {} }, { secret: 's' });`,
+      [MISSING_PROPERTIES, "Type 'Promise<WebhookEvent>' is missing the following properties from type 'WebhookEvent'"]],
   ]) {
-    const result = compile(`import { createKycClient } from 'PACKAGE';\n${misuse}`);
-    assert.notEqual(result.status, 0, misuse);
+    assertTypeError(imports, misuse, expected);
   }
 });
 
@@ -83,11 +105,9 @@ test('stores type-check: faceki-kyc-link/redis, reuse per call, getToken told th
     void main();
   `.replaceAll('REDIS', join(npmDir, 'redis/index')));
   assert.equal(use.status, 0, use.stdout + use.stderr);
-  for (const misuse of [
-    `createKycClient({ token: 't', tokenStore: createMemoryStore() });`,
-    `createKycClient({ clientId: 'a', clientSecret: 'b', reuseLinks: 'yes' });`,
-  ]) {
-    const result = compile(`import { createKycClient, createMemoryStore } from 'PACKAGE';\n${misuse}`);
-    assert.notEqual(result.status, 0, misuse);
-  }
+  const imports = `import { createKycClient, createMemoryStore } from 'PACKAGE';`;
+  assertTypeError(imports, `createKycClient({ token: 't', tokenStore: createMemoryStore() });`,
+    [WRONG_ARGUMENT, "parameter of type 'KycClientOptions'"]);
+  assertTypeError(imports, `createKycClient({ clientId: 'a', clientSecret: 'b', reuseLinks: 'yes' });`,
+    [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'boolean | undefined'"]);
 });

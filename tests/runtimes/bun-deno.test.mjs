@@ -8,7 +8,7 @@ import { assertScenario, reportOf } from './expect.mjs';
 import { startServers } from './servers.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const bin = (name) => `${here}node_modules/.bin/${name}`;
+const bin = (name) => `${here}../../node_modules/.bin/${name}`;
 
 const RUNTIMES = {
   bun: (config) => [bin('bun'), ['run-scenario.mjs', config]],

@@ -23,7 +23,7 @@ export async function bundleWithWrangler(compatibilityDate) {
   const outdir = path.join(scratch, 'out');
   try {
     const args = ['deploy', '--dry-run', '--outdir', outdir, '--name', 'kyc-runtime-test', '--compatibility-date'];
-    await run(path.join(here, 'node_modules/.bin/wrangler'), [...args, compatibilityDate, entryPoint], scratch);
+    await run(path.join(here, '../../node_modules/.bin/wrangler'), [...args, compatibilityDate, entryPoint], scratch);
     const files = await readdir(outdir);
     const read = (file) => readFile(path.join(outdir, file));
     // The entry first: miniflare takes the first module as the main one.

@@ -23,8 +23,6 @@ if [[ $group == node ]]; then
   exit 0
 fi
 
-if [[ ! -d "$here/node_modules" || "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]]; then
-  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+bash "$here/../../.ci/npm-deps" all
 cd "$here"
 node --test "$group.test.mjs"
