@@ -2,18 +2,13 @@
 // otherwise try to fetch() a file path on Node 18+) and gives Emscripten Fetch the package's own
 // XMLHttpRequest-shaped adapter over node:http (src/transport), never a global.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-
 import { createNodeXhr } from './transport/node-xhr.mjs';
 import { packageUserAgent } from './transport/user-agent.mjs';
 import { bindToWasm } from './wasm-loader.mjs';
+import { loadNodeGlue } from './node-glue.cjs';
 
 export { KycError } from './kyc-error.mjs';
 export { createMemoryStore } from './stores/memory-store.mjs';
-
-const require = createRequire(import.meta.url);
 
 export const {
   configureWasm,
@@ -25,7 +20,7 @@ export const {
   kycFacts,
   validateKycLinkRequest,
 } = bindToWasm((overrides) => {
-  const createKycModule = require('../dist/kyc-node.cjs');
-  const wasmBinary = overrides.wasmBinary ?? readFileSync(fileURLToPath(new URL('../dist/kyc-node.wasm', import.meta.url)));
+  const { createKycModule, readWasmBinary } = loadNodeGlue();
+  const wasmBinary = overrides.wasmBinary ?? readWasmBinary();
   return createKycModule({ ...overrides, XMLHttpRequest: createNodeXhr({ userAgent: packageUserAgent() }), wasmBinary });
 });

@@ -3,19 +3,17 @@
 // (undici costs 130-160 ms to import, against a 20 ms cold-start budget), and node:http never follows
 // redirects. node:https (tls, crypto) is loaded on the first https request, not at import.
 
-import { createRequire } from 'node:module';
 import http from 'node:http';
 
+import { loadHttps } from './load-https.cjs';
 import { XhrShape, headerLines, joinChunks } from './xhr-shape.mjs';
-
-const require = createRequire(import.meta.url);
 
 /** An XMLHttpRequest-shaped class with agents of its own (one per wasm module). */
 export function createNodeXhr({ userAgent }) {
   const agents = new Map();
   function agentFor(protocol) {
     if (!agents.has(protocol)) {
-      const module = protocol === 'https:' ? require('node:https') : http;
+      const module = protocol === 'https:' ? loadHttps() : http;
       agents.set(protocol, { module, agent: new module.Agent({ keepAlive: true }) });
     }
     return agents.get(protocol);
