@@ -263,7 +263,10 @@ export function createKycClient(options: KycClientOptions): Promise<KycClient>;
 /** An in-process KycStore (no timers; expired entries swept as it grows). `size`: entries held. */
 export function createMemoryStore(): KycStore & { readonly size: number };
 
-/** One call on a client of its own (no token reuse between calls). */
+/**
+ * One call on a client of its own: no token reuse between calls, unless a tokenStore holds it; with
+ * linkStore and reuseLinks, a person's stored link is reused as by a long-lived client.
+ */
 export function generateKycLink(
   request: KycLinkRequest,
   options: KycClientOptions & { signal?: AbortSignal }

@@ -186,10 +186,11 @@ export async function createClient(loadModule, options) {
   return new KycClient(module, key, baseUrl);
 }
 
-// One call on a client of its own: no token is reused between calls (prefer a long-lived client).
-export async function generateOnce(loadModule, request, options = {}) {
+// One call on a client of its own, opened by openClient (with stores when the options name any): no
+// token is reused between calls unless a tokenStore holds it (prefer a long-lived client).
+export async function generateOnce(openClient, request, options = {}) {
   const { signal, ...clientOptions } = options ?? {};
-  const client = await createClient(loadModule, clientOptions);
+  const client = await openClient(clientOptions);
   try {
     return await client.generateKycLink(request, { signal });
   } finally {

@@ -37,15 +37,17 @@ export function bindToWasm(instantiate, defaults = {}) {
     return loading;
   }
 
+  const openClient = (options) =>
+    wantsStores(options) ? createClientWithStores(loadModule, options) : createClient(loadModule, options);
+
   return {
     /** Before the first client: where the .wasm comes from ({ wasmBinary }, { locateFile } or { module }). */
     configureWasm(moduleOverrides) {
       overrides = { ...moduleOverrides };
       loading = undefined;
     },
-    createKycClient: (options) =>
-      wantsStores(options) ? createClientWithStores(loadModule, options) : createClient(loadModule, options),
-    generateKycLink: (request, options) => generateOnce(loadModule, request, options),
+    createKycClient: openClient,
+    generateKycLink: (request, options) => generateOnce(openClient, request, options),
     /** Async: the wasm module may still be loading. Rejects with KycError. */
     parseWebhook: async (input, options) => parseWebhookOn(await loadModule(), input, options),
     createWebhookHandler: (options) => createWebhookHandler(loadModule, options),

@@ -252,3 +252,21 @@ test('a failed token fetch keeps its code through the shared getToken; so does a
   t.after(() => plain.close());
   assert.equal((await rejectionOf(plain.generateKycLink({ workflowId: WORKFLOW }))).code, 'UNAUTHORIZED');
 });
+
+test('the one-shot generateKycLink takes the store options too: shared stores reuse the token and the link', async (t) => {
+  const sandbox = await sandboxFor(t);
+  const { generateKycLink } = await import('../../npm/index.mjs');
+  const options = {
+    baseUrl: sandbox.url,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    tokenStore: createMemoryStore(),
+    linkStore: createMemoryStore(),
+    reuseLinks: true,
+  };
+  const first = await generateKycLink(person('one-shot-user'), options);
+  const second = await generateKycLink(person('one-shot-user'), options);
+  assert.equal(second.linkId, first.linkId);
+  assert.equal(sandbox.links.length, 1);
+  assert.equal(sandbox.requests.filter((entry) => entry.route === 'token').length, 1);
+});
