@@ -3,25 +3,17 @@
 // cross-site form or fetch (every non-GET carries our own Origin, and the API takes JSON only, which
 // no simple cross-site request can send).
 
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+import { allowedHosts, formatHost, hostAllowed } from '../npm/sandbox/host-names.cjs';
 
-/** `::1` -> `[::1]`, as it appears in a URL or a Host header. */
-export function formatHost(host) {
-  return host.includes(':') ? `[${host}]` : host;
-}
-
-/** The exact Host values accepted: the bound host:port and the loopback forms with that port. */
-export function allowedHosts(host, port) {
-  return [...new Set([formatHost(host), ...LOOPBACK_NAMES].map((name) => `${name.toLowerCase()}:${port}`))];
-}
+export { allowedHosts, formatHost };
 
 /**
  * Why this request is refused, or null. `hosts` comes from allowedHosts().
  * @returns {{ status: number, message: string } | null}
  */
 export function requestProblem(req, pathname, hosts) {
-  const host = req.headers.host?.toLowerCase();
-  if (host === undefined || !hosts.includes(host)) return { status: 421, message: 'unexpected Host header' };
+  if (!hostAllowed(req, hosts)) return { status: 421, message: 'unexpected Host header' };
+  const host = req.headers.host.toLowerCase();
   const safeMethod = req.method === 'GET' || req.method === 'HEAD';
   if (!safeMethod && req.headers.origin?.toLowerCase() !== `http://${host}`) {
     return { status: 403, message: 'cross-origin request refused' };
