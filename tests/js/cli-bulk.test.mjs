@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  assertNoSecrets,
+  assertCliShowsNoSecrets,
   linksPerApplication,
   peopleCsv,
   readCsvObjects,
   runCli,
   sandboxEnv,
   startCli,
-  startTestSandbox,
+  sandboxFor,
   tempDir,
   until,
   WORKFLOW,
@@ -46,7 +46,7 @@ test('a 1,000-row run makes exactly 1,000 links and exits 0', async (t) => {
   assert.ok([...linksPerApplication(sandbox).values()].every((count) => count === 1));
   assertComplete(sandbox, outFile, 1000);
   assert.match(result.stdout, /summary: 1000 created, 0 failed, 0 uncertain/);
-  assertNoSecrets(assert, result);
+  assertCliShowsNoSecrets(result);
   assert.doesNotMatch(result.stdout, /\/kycverify\//, 'the summary names no link');
 });
 
@@ -69,7 +69,7 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
   // Everything the sandbox issued was waited for and written down.
   assert.equal(written.length, sandbox.links.length);
   assert.ok(written.every((row) => row.status === 'created'));
-  assertNoSecrets(assert, interrupted);
+  assertCliShowsNoSecrets(interrupted);
 
   const resumed = await runCli(args, { env });
   assert.equal(resumed.code, 0, resumed.stderr);
@@ -255,7 +255,7 @@ test('FACEKI_TOKEN works as the credential', async (t) => {
   const result = await runCli(args, { env });
   assert.equal(result.code, 0, result.stderr);
   assertComplete(sandbox, outFile, 3);
-  assertNoSecrets(assert, result, { tokens: [token] });
+  assertCliShowsNoSecrets(result, { tokens: [token] });
 });
 
 test('usage errors exit 2 before sending anything', async (t) => {

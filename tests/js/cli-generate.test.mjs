@@ -4,12 +4,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import {
-  assertNoSecrets,
+  assertCliShowsNoSecrets,
   CLIENT_SECRET,
   runCli,
   sandboxEnv,
   startCli,
-  startTestSandbox,
+  sandboxFor,
   until,
   WORKFLOW,
 } from './cli-harness.mjs';
@@ -26,7 +26,7 @@ async function closedPort() {
 }
 
 test('prints the link id and URL, and JSON with --json', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const text = await runCli([...GENERATE, '--application-id', 'user-1'], { env: sandboxEnv(sandbox) });
   assert.equal(text.code, 0, text.stderr);
   const [link] = sandbox.links;
@@ -40,21 +40,21 @@ test('prints the link id and URL, and JSON with --json', async (t) => {
   assert.equal(printed.linkId, sandbox.links[1].linkId);
   assert.equal(printed.url, `${sandbox.url}/kycverify/${printed.linkId}`);
   assert.ok(Math.abs(Date.parse(printed.expiresAt) - before - 3600000) < 60000);
-  for (const result of [text, json]) assertNoSecrets(assert, result);
+  for (const result of [text, json]) assertCliShowsNoSecrets(result);
 });
 
 test('FACEKI_TOKEN is a credential, and --base-url overrides FACEKI_BASE_URL', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const token = sandbox.issueToken();
   const env = { PATH: process.env.PATH, FACEKI_TOKEN: token, FACEKI_BASE_URL: `http://127.0.0.1:${await closedPort()}` };
   const result = await runCli([...GENERATE, '--base-url', sandbox.url], { env });
   assert.equal(result.code, 0, result.stderr);
   assert.equal(sandbox.links.length, 1);
-  assertNoSecrets(assert, result, { tokens: [token] });
+  assertCliShowsNoSecrets(result, { tokens: [token] });
 });
 
 test('exit 2: a request that fails validation, or no credentials; nothing is sent', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const invalid = await runCli([...GENERATE, '--expiry-minutes', '0'], { env: sandboxEnv(sandbox) });
   assert.equal(invalid.code, 2);
   assert.match(invalid.stderr, /--expiry-minutes must be/);
@@ -67,7 +67,7 @@ test('exit 2: a request that fails validation, or no credentials; nothing is sen
 });
 
 test('exit 3: the credentials are refused', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const result = await runCli(GENERATE, { env: sandboxEnv(sandbox, { FACEKI_CLIENT_SECRET: 'not-the-secret' }) });
   assert.equal(result.code, 3, result.stderr);
   assert.match(result.stderr, /UNAUTHORIZED/);
@@ -75,11 +75,11 @@ test('exit 3: the credentials are refused', async (t) => {
 });
 
 test('exit 4: FACEKI answers with an error', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const result = await runCli(['generate', '--workflow-id', 'unknown-workflow'], { env: sandboxEnv(sandbox) });
   assert.equal(result.code, 4, result.stderr);
   assert.match(result.stderr, /API_ERROR/);
-  assertNoSecrets(assert, result);
+  assertCliShowsNoSecrets(result);
 });
 
 test('exit 5: no answer', async (t) => {
@@ -91,7 +91,7 @@ test('exit 5: no answer', async (t) => {
 });
 
 test('exit 130: Ctrl-C aborts the request in flight', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   sandbox.failNext({ delayMs: 30000 });
   const run = startCli(GENERATE, { env: sandboxEnv(sandbox) });
   await until(() => sandbox.stats().linkRequests === 1);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  assertNoSecrets, readCsvObjects, runCli, sandboxEnv, startTestSandbox, tempDir, writeCsv, WORKFLOW,
+  assertCliShowsNoSecrets, readCsvObjects, runCli, sandboxEnv, sandboxFor, tempDir, writeCsv, WORKFLOW,
 } from './cli-harness.mjs';
 
 const LINK_COLUMNS = ['applicationId', 'email', 'linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
@@ -28,7 +28,7 @@ function newLink(sandbox, applicationId) {
 }
 
 test('status: pending (exit 6) until a final record, then its status and name (exit 0)', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const linkId = await newLink(sandbox, 'user-1');
 
   const nothing = await status(sandbox, ['--link', linkId]);
@@ -48,7 +48,7 @@ test('status: pending (exit 6) until a final record, then its status and name (e
   assert.ok(!accepted.stdout.includes('\u001b'));
   assert.ok(accepted.stdout.includes(`request id: ${record.requestId}`));
   assert.match(accepted.stdout, /^records: 2$/m);
-  assertNoSecrets(assert, accepted);
+  assertCliShowsNoSecrets(accepted);
 
   const json = await status(sandbox, ['--application-id', 'user-1', '--json']);
   assert.equal(json.code, 0);
@@ -61,7 +61,7 @@ test('status: pending (exit 6) until a final record, then its status and name (e
 });
 
 test('status: exactly one query flag; a refused token is exit 3', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   assert.equal((await status(sandbox, [])).code, 2);
   const two = await status(sandbox, ['--link', 'a', '--request-id', 'b']);
   assert.equal(two.code, 2);
@@ -74,7 +74,7 @@ test('status: exactly one query flag; a refused token is exit 3', async (t) => {
 });
 
 test('bulk-status: status columns for every link, formula-guarded, then a resume that skips final rows', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const dir = tempDir(t);
   const [a, b, c] = [await newLink(sandbox, 'a'), await newLink(sandbox, 'b'), await newLink(sandbox, 'c')];
   const linksCsv = path.join(dir, 'links.csv');
@@ -115,7 +115,7 @@ test('bulk-status: status columns for every link, formula-guarded, then a resume
 });
 
 test('bulk-status: refuses an input without linkId, its own output as input, and --out = --in', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const dir = tempDir(t);
   const people = path.join(dir, 'people.csv');
   writeCsv(people, [['applicationId'], ['a']]);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { test } from 'node:test';
 
-import { runCli, sandboxEnv, startTestSandbox, WORKFLOW } from './cli-harness.mjs';
+import { runCli, sandboxEnv, sandboxFor, WORKFLOW } from './cli-harness.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('../../npm/package.json', import.meta.url), 'utf8'));
 
@@ -43,7 +43,7 @@ test('an unknown flag gets a did-you-mean from the command\'s own flags', async 
 });
 
 test('a secret given as a flag is refused with its environment variable, and never echoed', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const secret = 'S3cr3t-given-as-a-flag';
   for (const [flag, variable] of [
     ['--client-secret', 'FACEKI_CLIENT_SECRET'],
@@ -62,7 +62,7 @@ test('a secret given as a flag is refused with its environment variable, and nev
 });
 
 test('a bad --expiry-minutes names the flag, not the JS field', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   for (const value of ['1d', '0', '525601']) {
     const args = ['generate', '--workflow-id', WORKFLOW, '--expiry-minutes', value];
     const result = await runCli(args, { env: sandboxEnv(sandbox) });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import readline from 'node:readline';
-import { BIN, runCli, startTestSandbox } from './cli-harness.mjs';
+import { BIN, runCli, sandboxFor } from './cli-harness.mjs';
 
 const SECRET = 'whsec-listen-test-9b2e';
 const WORKFLOW = 'sandbox-workflow';
@@ -156,7 +156,7 @@ test('webhook listen needs FACEKI_WEBHOOK_SECRET, and refuses the secret as a fl
 
 test('end to end: an in-process sandbox completes a link and the listener prints its event', async (t) => {
   const listener = await startListener(t);
-  const sandbox = await startTestSandbox(t, { webhooks: [{ url: listener.url, headers: { Authorization: SECRET } }] });
+  const sandbox = await sandboxFor(t, { webhooks: [{ url: listener.url, headers: { Authorization: SECRET } }] });
   const link = await createLink(sandbox.url, sandbox.issueToken());
   const record = sandbox.complete(link, 'DECLINED', { fullName: 'Grace Hopper' });
   const event = JSON.parse(await listener.line('stdout', /^\{/));

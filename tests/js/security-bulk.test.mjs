@@ -13,7 +13,7 @@ import {
   runCli,
   sandboxEnv,
   startCli,
-  startTestSandbox,
+  sandboxFor,
   tempDir,
   until,
   WORKFLOW,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
-import { runCli, sandboxEnv, startTestSandbox, WORKFLOW } from './cli-harness.mjs';
+import { runCli, sandboxEnv, sandboxFor, WORKFLOW } from './cli-harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { runCommandLine } = require('../../npm/cli/main.cjs');
@@ -49,7 +49,7 @@ test('finding 4: terminalSafe escapes C0, DEL, C1, ESC sequences, CR, LF and bid
 });
 
 test('finding 4: a hostile link id and URL reach the terminal escaped, as text and as --json', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   for (const json of [false, true]) {
     const answer = { responseCode: 0, data: HOSTILE, url: `https://faceki.test/${HOSTILE}` };
     sandbox.failNext({ body: JSON.stringify(answer) });
@@ -65,7 +65,7 @@ test('finding 4: a hostile link id and URL reach the terminal escaped, as text a
 });
 
 test('finding 4: a hostile FACEKI message reaches the terminal escaped', async (t) => {
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   sandbox.failNext({ body: JSON.stringify({ responseCode: 5001, message: HOSTILE }) });
   const result = await runCli(['generate', '--workflow-id', WORKFLOW], { env: sandboxEnv(sandbox) });
   assert.equal(result.code, 4, result.stderr);

@@ -16,13 +16,13 @@ import {
   readCsvObjects,
   runCli,
   sandboxEnv,
-  startTestSandbox,
+  sandboxFor,
   tempDir,
 } from './cli-harness.mjs';
 
 test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL works too', { timeout: 60000 }, async (t) => {
   const redis = await redisFor(t);
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const stores = await createRedisStores({ url: redis.url, keyPrefix: 'shop:' });
   t.after(() => stores.close());
   const backend = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET,
@@ -53,7 +53,7 @@ test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL work
 test('bulk --redis-url with no Redis there fails at the start without quoting the URL', { timeout: 30000 }, async (t) => {
   const redis = await redisFor(t);
   await redis.stop();
-  const sandbox = await startTestSandbox(t);
+  const sandbox = await sandboxFor(t);
   const dir = tempDir(t);
   const inFile = path.join(dir, 'users.csv');
   peopleCsv(inFile, 1);

@@ -21,9 +21,15 @@ export async function sandboxFor(t, options = {}) {
   return sandbox;
 }
 
-/** Fails when any secret appears in the error's message, JSON or inspect output. */
-export function assertNoSecrets(error, secrets) {
-  const views = [String(error?.message), JSON.stringify(error), inspect(error, { depth: 5 }), String(error?.stack)];
+/**
+ * Fails when any secret appears in what `subject` shows: a CLI run's stdout and stderr, or an error's
+ * message, JSON, inspect output and stack.
+ */
+export function assertNoSecrets(subject, secrets) {
+  const isRun = typeof subject?.stdout === 'string' && typeof subject?.stderr === 'string';
+  const views = isRun
+    ? [subject.stdout, subject.stderr]
+    : [String(subject?.message), JSON.stringify(subject), inspect(subject, { depth: 5 }), String(subject?.stack)];
   for (const secret of secrets.filter(Boolean)) {
     for (const view of views) assert.ok(!view.includes(secret), `a secret leaked into: ${view}`);
   }
