@@ -71,19 +71,25 @@ export declare function toCsv(rows: readonly (readonly string[])[]): string;
 export declare function spreadsheetSafe(cell: string): string;
 export declare function numberOrText(text: string | undefined): number | string | undefined;
 export declare function expiresAt(expiryTime: number | undefined, now?: number): string | null;
-export declare function requestIssues(request: unknown, client: Pick<KycClient, 'validate'>): ValidationIssue[];
+/**
+ * The package's rules for one link request: pass the package's `validateKycLinkRequest` (no client
+ * needed). The engine loads no wasm itself, so it is the same module in every runtime.
+ */
+export type RequestValidator = (request: unknown) => Promise<ValidationIssue[]> | ValidationIssue[];
+/** What is wrong with the defaults themselves: the issues of the fields a default was given for. */
 export declare function defaultsProblems(
   defaults: BulkDefaults,
-  client: Pick<KycClient, 'validate'>
-): ValidationIssue[];
+  validate: RequestValidator
+): Promise<ValidationIssue[]>;
+/** Every row checked by `validate` before anything is sent, repeated applicationIds merged. */
 export declare function planRows(input: {
   header: string[];
   records: CsvRecord[];
   defaults?: BulkDefaults;
-  client: Pick<KycClient, 'validate'>;
+  validate: RequestValidator;
   previous?: Map<string, string>;
   resendUncertain?: boolean;
-}): BulkPlan;
+}): Promise<BulkPlan>;
 export declare function resultFields(fields: string[], result: Partial<BulkResult>): string[];
 export declare function resultOf(outputFields: string[], inputWidth: number): BulkResult;
 export declare function runRows(input: {

@@ -14,5 +14,5 @@ export {
 export { parseCsv, parseOwnCsv, toCsv } from './csv.mjs';
 export { spreadsheetSafe } from './formula-guard.mjs';
 export { defaultsProblems, planRows } from './plan.mjs';
-export { expiresAt, numberOrText, requestIssues } from './request.mjs';
+export { expiresAt, numberOrText } from './request.mjs';
 export { resultFields, resultOf, runRows } from './run.mjs';

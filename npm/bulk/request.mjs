@@ -1,4 +1,4 @@
-// From CSV cells to a link request, and the package's own rules for it.
+// From CSV cells to a link request (the package's rules judge it: see plan.mjs).
 
 import { ID_COLUMN } from './columns.mjs';
 
@@ -10,14 +10,6 @@ const DECIMAL = /^-?[0-9]+(?:\.[0-9]+)?$/;
 /** A number when the text is a plain decimal; anything else as it is, for the rules to judge. */
 export function numberOrText(text) {
   return typeof text === 'string' && DECIMAL.test(text.trim()) ? Number(text.trim()) : text;
-}
-
-/**
- * The package's rules for one link request, with no request sent: [] or [{ field, message }].
- * This is the one place the engine validates.
- */
-export function requestIssues(request, client) {
-  return client.validate(request);
 }
 
 /** An empty cell means "not given", so the default applies. */

@@ -80,7 +80,8 @@ function readEarlierFinal(outPath, columns) {
   const linkIndex = earlier.header.indexOf(LINK_COLUMN);
   const statusIndex = earlier.header.indexOf('verificationStatus');
   for (const { fields } of earlier.records) {
-    if (FINAL_STATUSES.has(fields[statusIndex])) finals.set(fields[linkIndex], fields.slice(-STATUS_COLUMNS.length));
+    if (!FINAL_STATUSES.includes(fields[statusIndex])) continue;
+    finals.set(fields[linkIndex], fields.slice(-STATUS_COLUMNS.length));
   }
   return finals;
 }

@@ -6,7 +6,7 @@
 // --resend-uncertain is given.
 
 const { setMaxListeners } = require('node:events');
-const { createKycClient } = require('../dist/index.cjs');
+const { createKycClient, validateKycLinkRequest } = require('../dist/index.cjs');
 const { STATUS, defaultsProblems, planRows, runRows } = require('../dist/bulk.cjs');
 const { clientOptionsFrom, CLIENT_FLAGS } = require('./credentials.cjs');
 const { EXIT } = require('./exit-codes.cjs');
@@ -35,8 +35,6 @@ const FLAGS = {
 
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 256;
-// --check only validates: its client never sends, so it needs no real credentials.
-const CHECK_ONLY_CLIENT = { token: 'check-only' };
 const NO_EARLIER_RUN = new Map();
 const FLAG_FOR_FIELD = { workflowId: '--workflow-id', expiryTime: '--expiry-minutes', redirectUrl: '--redirect-url' };
 
@@ -90,16 +88,16 @@ async function bulk(flags, io) {
     : await withSharedStores(clientOptionsFrom(flags, io.env), flags, io.env, io.stderr);
   let client;
   try {
-    client = await createKycClient(stores?.options ?? CHECK_ONLY_CLIENT);
-    const flagProblems = defaultsProblems(settings.defaults, client);
+    // The rules need no client: --check never makes one, so it needs no credentials.
+    const flagProblems = await defaultsProblems(settings.defaults, validateKycLinkRequest);
     if (flagProblems.length > 0) {
       const text = flagProblems.map((issue) => `${FLAG_FOR_FIELD[issue.field]}: ${report.terminalSafe(issue.message)}`);
       throw new UsageError(text.join('; '));
     }
-    const plan = planRows({
+    const plan = await planRows({
       ...input,
       defaults: settings.defaults,
-      client,
+      validate: validateKycLinkRequest,
       previous: statusesOf(earlier),
       resendUncertain: settings.resendUncertain,
     });
@@ -121,6 +119,7 @@ async function bulk(flags, io) {
       return EXIT.USAGE;
     }
     printLines(io.stderr, duplicates);
+    client = await createKycClient(stores.options);
     return await send(client, plan, input, earlier, settings, io);
   } finally {
     client?.close();

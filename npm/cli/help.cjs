@@ -74,7 +74,9 @@ sandbox
   makes a record and POSTs the result webhook to each --webhook-url, with every
   --webhook-header and, when FACEKI_WEBHOOK_SECRET is set, that value in the header
   --webhook-secret-header names (default Authorization). Failed deliveries are retried
-  3 times in all, 0.5 s then 1 s apart.
+  3 times in all, 0.5 s then 1 s apart. Portal actions on a record send their webhooks
+  the same way: POST /__sandbox/records/<requestId>/status {"status":"DECLINED"} (a
+  status update) and POST /__sandbox/records/<requestId>/aml {"amlStatus":"MATCH"}.
 
 webhook listen
   Receives webhooks (say from the sandbox) on 127.0.0.1 and prints each verified event

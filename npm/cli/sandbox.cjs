@@ -90,7 +90,7 @@ async function sandbox(flags, { stdout, signal, env }) {
     `FACEKI sandbox listening. Client id: sandbox-client, client secret: sandbox-secret (demo credentials), ` +
       `workflow: sandbox-workflow. Ctrl-C stops it.\n`
   );
-  if (webhooks.length > 0) stdout.write(`Completed links send webhooks to ${webhooks.length} URL(s).\n`);
+  if (webhooks.length > 0) stdout.write(`Completions and record updates send webhooks to ${webhooks.length} URL(s).\n`);
   await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
   await server.close();
   return EXIT.OK;

@@ -12,7 +12,7 @@ const { createRoutes } = require('./routes/index.cjs');
 const { handleRequest } = require('./handle-request.cjs');
 const { errorBody } = require('./http-io.cjs');
 const { createOriginPolicy } = require('./origins.cjs');
-const { completeLink } = require('./verifications.cjs');
+const { completeLink, updateAml, updateStatus } = require('./verifications.cjs');
 const { createWebhookSender } = require('./webhooks.cjs');
 
 /** Subject of tokens minted with sandbox.issueToken(), which belong to no client. */
@@ -101,6 +101,20 @@ async function startSandbox(options) {
       const outcome = completeLink(state, linkId, { status, fullName });
       if (outcome.error) throw new TypeError(`complete: ${outcome.error.message}`);
       return outcome.record;
+    },
+
+    /** Changes a finished verification's status as FACEKI's portal does; returns the updated record. */
+    updateStatus(requestId, status, { updatedBy } = {}) {
+      const outcome = updateStatus(state, requestId, { status, updatedBy });
+      if (outcome.error) throw new TypeError(`updateStatus: ${outcome.error.message}`);
+      return outcome.record;
+    },
+
+    /** Sends an AML monitoring update for a finished verification; returns the webhook body sent. */
+    updateAml(requestId, amlStatus) {
+      const outcome = updateAml(state, requestId, { amlStatus });
+      if (outcome.error) throw new TypeError(`updateAml: ${outcome.error.message}`);
+      return outcome.body;
     },
 
     /** Resolves once every webhook delivery started so far has succeeded or used up its attempts. */

@@ -33,7 +33,8 @@ export interface SandboxOptions {
   /**
    * Where to send webhooks, as FACEKI's portal-configured webhooks do: a JSON body with fixed custom
    * headers (e.g. `{ Authorization: secret }`), no signature. Completing a link sends the KYC result
-   * webhook to every target. Default [] (none).
+   * webhook to every target; `updateStatus()` and `updateAml()` (and their control routes) send the
+   * portal's status update and AML monitoring update the same way. Default [] (none).
    */
   webhooks?: SandboxWebhookTarget[];
   /**
@@ -62,7 +63,8 @@ export interface SandboxWebhookDelivery {
   method: string;
   /** The configured header names, lower-cased, each with the value "[redacted]". */
   headers: Record<string, string>;
-  kind: 'verification.completed';
+  /** The kind, named as parseWebhook names it. */
+  kind: SandboxWebhookKind;
   requestId: string | null;
   /** 1 for the first try. */
   attempt: number;
@@ -76,6 +78,51 @@ export interface SandboxWebhookDelivery {
 }
 
 export type SandboxVerificationStatus = 'ACCEPTED' | 'DECLINED' | 'REVIEW';
+
+/** The webhook kinds the sandbox sends, named as the package's parseWebhook types them. */
+export type SandboxWebhookKind = 'verification.completed' | 'verification.status_updated' | 'aml.updated';
+
+/**
+ * The body of the KYC result webhook, as FACEKI documents it ("EKYC Webhook Structure"): `kycData` is
+ * the record without its `status`.
+ */
+export interface SandboxResultWebhookBody {
+  requestId: string;
+  fullName: string;
+  status: SandboxVerificationStatus;
+  kycData: Omit<SandboxRecord, 'status'>;
+}
+
+/**
+ * The body of a portal status update. FACEKI documents only that it carries the new status (its word
+ * for an accepted one is APPROVED) and who changed it; these field names are the sandbox's own.
+ * parseWebhook reads it as 'verification.status_updated', with APPROVED as ACCEPTED.
+ */
+export interface SandboxStatusUpdateBody {
+  requestId: string;
+  fullName: string;
+  /** APPROVED for ACCEPTED (the portal's documented word); DECLINED and REVIEW as they are (a guess). */
+  status: 'APPROVED' | 'DECLINED' | 'REVIEW';
+  /** Who changed it: `updateStatus`'s `updatedBy`, default 'sandbox-operator'. */
+  updatedBy: string;
+}
+
+/**
+ * An AML monitoring update's values in the sandbox. FACEKI documents the kind by name only: these
+ * values are the sandbox's own.
+ */
+export type SandboxAmlStatus = 'CLEAR' | 'POTENTIAL_MATCH' | 'MATCH';
+
+/**
+ * The body of an AML monitoring update; its fields are the sandbox's own (FACEKI documents none).
+ * parseWebhook reads it as 'aml.updated' by its `aml...` key; it has no `status`, so the event's
+ * status is UNKNOWN.
+ */
+export interface SandboxAmlUpdateBody {
+  requestId: string;
+  fullName: string;
+  amlStatus: SandboxAmlStatus;
+}
 
 /**
  * One entry of a record's `document_data`: the fields FACEKI's "Fetch Records" doc lists, with fake
@@ -95,7 +142,7 @@ export interface SandboxDocumentData {
   document_type: string;
   mrz: string;
   document_face_match: boolean;
-  /** true for ACCEPTED only. */
+  /** true when the link was completed as ACCEPTED; a later `updateStatus` leaves it as it was. */
   passed: boolean;
 }
 
@@ -111,8 +158,9 @@ export interface SandboxRecord {
   requestId: string;
   document_data: SandboxDocumentData[];
   /**
-   * A sandbox convenience: the outcome the link was completed with. FACEKI documents no decision
-   * field on a record, so a client must not rely on this against FACEKI.
+   * A sandbox convenience: the outcome the link was completed with, or the one `updateStatus` set
+   * since. FACEKI documents no decision field on a record, so a client must not rely on this against
+   * FACEKI.
    */
   status: SandboxVerificationStatus;
 }
@@ -202,6 +250,25 @@ export interface Sandbox {
    * its own record. Throws TypeError for an unknown or expired link or another status.
    */
   complete(linkId: string, status: SandboxVerificationStatus, options?: { fullName?: string }): SandboxRecord;
+  /**
+   * Changes the status of the finished verification `requestId` as an operator in FACEKI's portal does
+   * (POST /__sandbox/records/<requestId>/status with `{"status": "DECLINED", "updatedBy"?: "..."}`
+   * from another process): the record (and so the records endpoint) shows the new status, and the
+   * status update webhook (SandboxStatusUpdateBody) goes to every target. Returns the record. Throws
+   * TypeError for an unknown requestId, another status or an empty `updatedBy`.
+   */
+  updateStatus(
+    requestId: string,
+    status: SandboxVerificationStatus,
+    options?: { updatedBy?: string }
+  ): SandboxRecord;
+  /**
+   * Sends an AML monitoring update (SandboxAmlUpdateBody) for the person of the finished verification
+   * `requestId` to every target (POST /__sandbox/records/<requestId>/aml with `{"amlStatus": "MATCH"}`
+   * from another process); records are unchanged. Returns the body sent. Throws TypeError for an
+   * unknown requestId or another amlStatus.
+   */
+  updateAml(requestId: string, amlStatus: SandboxAmlStatus): SandboxAmlUpdateBody;
   /** Resolves once every webhook delivery started so far has succeeded or used up its attempts. */
   webhooksIdle(): Promise<void>;
   /** Stops listening and destroys every open connection, keep-alive ones too; stops webhook retries. Idempotent. */

@@ -1,27 +1,19 @@
-// client.waitForVerification(): polls getVerifications with backoff until a record is settled. The rule
-// for "settled" and the polling policy live here; the records themselves come from the C++ core.
+// client.waitForVerification(): polls getVerifications with backoff until a record is settled. The polling
+// policy lives here, the rule for "settled" in settled-record.mjs; the records come from the C++ core.
 
 import { KycError, invalidConfig } from './kyc-error.mjs';
 import { watchCallerSignal } from './caller-signal.mjs';
+import { settledRecord } from './settled-record.mjs';
 import { snapshot } from './snapshot.mjs';
+
+// Still importable from here, where the rule lived first.
+export { settledRecord };
 
 const DEFAULT_TIMEOUT_MS = 30 * 60_000; // a person takes minutes, not hours, to finish a KYC flow
 const DEFAULT_INTERVAL_MS = 5_000;
 const MAX_INTERVAL_MS = 60_000;
 const LARGEST_TIMEOUT_MS = 2_147_483_647; // what setTimeout can wait
 const WAIT_KEYS = new Set(['signal', 'timeoutMs', 'intervalMs']);
-
-/**
- * The record the wait ends with, or undefined to keep waiting: the first ACCEPTED or DECLINED record;
- * else, because no decision field is documented on a record, the first UNKNOWN one (FACEKI writes a
- * record when a verification is submitted). REVIEW records keep the wait going.
- */
-export function settledRecord(records) {
-  return (
-    records.find((record) => record.status === 'ACCEPTED' || record.status === 'DECLINED') ??
-    records.find((record) => record.status === 'UNKNOWN')
-  );
-}
 
 function checkedMs(options, key, fallback, smallest) {
   const value = options[key];

@@ -1,21 +1,17 @@
 // The bulk engine (faceki-kyc-link/bulk), the one the CLI and the admin tool share: CSV in and out,
 // every row checked by the package's rules, repeated applicationIds merged, the bounded run and its
 // result rows. Run: node --test tests/js/bulk-engine.test.mjs
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 import * as bulk from '../../npm/bulk/index.mjs';
-import { createKycClient, KycError } from '../../npm/index.mjs';
+import { KycError, validateKycLinkRequest } from '../../npm/index.mjs';
 
 const require = createRequire(import.meta.url);
 const WORKFLOW = 'sandbox-workflow';
 const HEADER = ['applicationId', 'name', 'expiryTime'];
-
-// Validation only: this client never sends (its token is never used).
-const rules = await createKycClient({ token: 'engine-test' });
-after(() => rules.close());
 
 const records = (...rows) => rows.map((fields, index) => ({ line: index + 2, fields }));
 
@@ -23,7 +19,7 @@ const records = (...rows) => rows.map((fields, index) => ({ line: index + 2, fie
 function fakeClient(
   answer = (request) => ({ linkId: `id-${request.applicationId}`, url: `https://x.test/${request.applicationId}` })
 ) {
-  const client = { sent: [], inFlight: 0, maxInFlight: 0, validate: () => [] };
+  const client = { sent: [], inFlight: 0, maxInFlight: 0 };
   client.generateKycLink = async (request, options) => {
     client.sent.push(request.applicationId);
     client.inFlight++;
@@ -69,12 +65,12 @@ test('checkColumns: an applicationId column, no repeats, no result column', () =
   assert.deepEqual(bulk.outputColumns(['applicationId', 'x']), ['applicationId', 'x', ...bulk.RESULT_COLUMNS]);
 });
 
-test('planRows: every row checked by the package rules, with its line; nothing planned is invalid', () => {
-  const plan = bulk.planRows({
+test('planRows: every row checked by the package rules, with its line; nothing planned is invalid', async () => {
+  const plan = await bulk.planRows({
     header: HEADER,
     records: records(['a', 'A', '60'], ['', 'no id', ''], ['b', 'B', '0'], ['c', 'C', '0x10'], ['d', 'D', '']),
     defaults: { workflowId: WORKFLOW },
-    client: rules,
+    validate: validateKycLinkRequest,
   });
   assert.deepEqual(
     plan.jobs.map((job) => [job.line, job.request]),
@@ -95,12 +91,12 @@ test('planRows: every row checked by the package rules, with its line; nothing p
     assert.ok(issues.every((issue) => issue.message !== '' && !issue.message.includes('NaN')));
 });
 
-test('planRows: a repeated applicationId gets one link; the first row wins and the rest are listed', () => {
-  const plan = bulk.planRows({
+test('planRows: a repeated applicationId gets one link; the first row wins and the rest are listed', async () => {
+  const plan = await bulk.planRows({
     header: HEADER,
     records: records(['u1', 'first', ''], ['u1', 'second', ''], ['u2', '', ''], ['u1', 'third', '']),
     defaults: { workflowId: WORKFLOW },
-    client: rules,
+    validate: validateKycLinkRequest,
   });
   assert.deepEqual(
     plan.jobs.map((job) => job.fields[1]),
@@ -112,7 +108,7 @@ test('planRows: a repeated applicationId gets one link; the first row wins and t
   ]);
 });
 
-test("planRows: an earlier run's created and uncertain rows are skipped, failed ones sent again", () => {
+test("planRows: an earlier run's created and uncertain rows are skipped, failed ones sent again", async () => {
   const previous = new Map([
     ['a', bulk.STATUS.CREATED],
     ['b', bulk.STATUS.UNCERTAIN],
@@ -122,26 +118,43 @@ test("planRows: an earlier run's created and uncertain rows are skipped, failed 
     header: HEADER,
     records: records(['a'], ['b'], ['c'], ['d']),
     defaults: { workflowId: WORKFLOW },
-    client: rules,
+    validate: validateKycLinkRequest,
   };
-  const plan = bulk.planRows({ ...input, previous });
+  const plan = await bulk.planRows({ ...input, previous });
   assert.deepEqual(
     plan.jobs.map((job) => job.request.applicationId),
     ['c', 'd']
   );
   assert.deepEqual(plan.created, [{ line: 2, applicationId: 'a' }]);
   assert.deepEqual(plan.uncertain, [{ line: 3, applicationId: 'b' }]);
-  const resend = bulk.planRows({ ...input, previous, resendUncertain: true });
+  const resend = await bulk.planRows({ ...input, previous, resendUncertain: true });
   assert.deepEqual(
     resend.jobs.map((job) => job.request.applicationId),
     ['b', 'c', 'd']
   );
 });
 
-test('defaultsProblems: a bad default is reported once, by its field', () => {
-  assert.deepEqual(bulk.defaultsProblems({ workflowId: WORKFLOW }, rules), []);
-  const problems = bulk.defaultsProblems({ workflowId: WORKFLOW, expiryTime: '0', redirectUrl: 'ftp://x' }, rules);
+test('defaultsProblems: a bad default is reported once, by its field', async () => {
+  assert.deepEqual(await bulk.defaultsProblems({ workflowId: WORKFLOW }, validateKycLinkRequest), []);
+  const badDefaults = { workflowId: WORKFLOW, expiryTime: '0', redirectUrl: 'ftp://x' };
+  const problems = await bulk.defaultsProblems(badDefaults, validateKycLinkRequest);
   assert.deepEqual(problems.map((issue) => issue.field).sort(), ['expiryTime', 'redirectUrl']);
+});
+
+test('planRows takes its rules as a function, sync or async, and refuses the old client form', async () => {
+  const input = { header: HEADER, records: records(['a'], ['b']), defaults: { workflowId: WORKFLOW } };
+  const seen = [];
+  const onlyA = (request) => {
+    seen.push(request.applicationId);
+    return request.applicationId === 'a' ? [] : [{ field: 'applicationId', message: 'not a' }];
+  };
+  const plan = await bulk.planRows({ ...input, validate: onlyA });
+  assert.deepEqual(seen, ['a', 'b']);
+  assert.deepEqual(plan.jobs.map((job) => job.request.applicationId), ['a']);
+  assert.deepEqual(plan.invalid, [{ line: 3, issues: [{ field: 'applicationId', message: 'not a' }] }]);
+  const client = { validate: () => [] };
+  await assert.rejects(bulk.planRows({ ...input, client }), /planRows: validate must be a function/);
+  await assert.rejects(bulk.defaultsProblems({ workflowId: WORKFLOW }, client), /defaultsProblems: validate must be/);
 });
 
 test('numberOrText reads plain decimals only; expiresAt gives ISO text', () => {

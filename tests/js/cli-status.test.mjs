@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  assertCliShowsNoSecrets, readCsvObjects, runCli, sandboxEnv, sandboxFor, tempDir, writeCsv, WORKFLOW,
+  assertCliShowsNoSecrets, CLIENT_ID, CLIENT_SECRET, readCsvObjects, runCli, sandboxEnv, sandboxFor, tempDir,
+  writeCsv, WORKFLOW,
 } from './cli-harness.mjs';
 
 const LINK_COLUMNS = ['applicationId', 'email', 'linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
@@ -128,4 +129,32 @@ test('bulk-status: refuses an input without linkId, its own output as input, and
   writeCsv(own, [[...LINK_COLUMNS, 'verificationStatus'], ['a', '', 'l', '', '', 'created', '', '', 'ACCEPTED']]);
   assert.equal((await bulkStatus(own, path.join(dir, 'o2.csv'))).code, 2);
   assert.equal((await bulkStatus(own, own)).code, 2);
+});
+
+test('status and waitForVerification settle alike: REVIEW then UNKNOWN, UNKNOWN then DECLINED', async (t) => {
+  const { createKycClient } = await import('../../npm/index.mjs');
+  const sandbox = await sandboxFor(t);
+  const client = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  t.after(() => client.close());
+  // A record without `status` reads as UNKNOWN (no documented field tells it), as FACEKI's would.
+  const record = (requestId, status) => ({ link: 'link-1', record_identifier: 'user-1', requestId, status });
+  const answer = (records) => ({
+    route: 'records',
+    body: JSON.stringify({ status: true, code: 200, message: 'OK', appVersion: 'v3.0.0', result: records }),
+  });
+  const cases = [
+    [[record('r-review', 'REVIEW'), record('r-unknown')], 'r-unknown', 'UNKNOWN'],
+    [[record('r-unknown'), record('r-declined', 'DECLINED')], 'r-declined', 'DECLINED'],
+  ];
+  for (const [records, requestId, expected] of cases) {
+    sandbox.failNext(answer(records));
+    const cli = await status(sandbox, ['--link', 'link-1', '--json']);
+    assert.equal(cli.code, 0, cli.stderr);
+    const shown = JSON.parse(cli.stdout);
+    assert.equal(shown.final, true);
+    sandbox.failNext(answer(records));
+    const waited = await client.waitForVerification({ link: 'link-1' }, { intervalMs: 5, timeoutMs: 10_000 });
+    assert.deepEqual([shown.record.requestId, shown.record.status], [requestId, expected]);
+    assert.deepEqual([waited.requestId, waited.status], [requestId, expected]);
+  }
 });

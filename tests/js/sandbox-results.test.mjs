@@ -359,7 +359,7 @@ test('the sandbox types cover results and webhooks (tsc --strict)', async () => 
     return result;
   };
   const good = compile(`
-    import { startSandbox, type SandboxRecord } from 'SANDBOX';
+    import { startSandbox, type SandboxAmlUpdateBody, type SandboxRecord, type SandboxWebhookKind } from 'SANDBOX';
     async function main(): Promise<void> {
       const sandbox = await startSandbox({ webhooks: [{ url: 'http://127.0.0.1:1/', headers: { Authorization: 's' } }],
         webhookPolicy: { attempts: 2 } });
@@ -367,7 +367,10 @@ test('the sandbox types cover results and webhooks (tsc --strict)', async () => 
       const passed: boolean = record.document_data[0].passed;
       await sandbox.webhooksIdle();
       const error: string | null = sandbox.webhookDeliveries[0].error;
-      console.log(passed, error, sandbox.records.length, record.record_identifier);
+      const kind: SandboxWebhookKind = sandbox.webhookDeliveries[0].kind;
+      const changed: SandboxRecord = sandbox.updateStatus(record.requestId, 'DECLINED', { updatedBy: 'ops' });
+      const aml: SandboxAmlUpdateBody = sandbox.updateAml(record.requestId, 'POTENTIAL_MATCH');
+      console.log(passed, error, sandbox.records.length, record.record_identifier, kind, changed.status, aml.amlStatus);
       sandbox.failNext({ route: 'records', status: 503 });
     }
     void main();
@@ -376,4 +379,11 @@ test('the sandbox types cover results and webhooks (tsc --strict)', async () => 
   const misuse = compile(`import { startSandbox } from 'SANDBOX';
     startSandbox().then((s) => s.complete('id', 'APPROVED'));`);
   assert.notEqual(misuse.status, 0, 'APPROVED is not a completion status');
+  for (const [call, why] of [
+    [`s.updateStatus('id', 'APPROVED')`, 'APPROVED is the portal word, not a status to set'],
+    [`s.updateAml('id', 'maybe')`, 'an AML status the sandbox does not send'],
+  ]) {
+    const result = compile(`import { startSandbox } from 'SANDBOX';\nstartSandbox().then((s) => ${call});`);
+    assert.match(result.stdout, /TS2345/, why);
+  }
 });

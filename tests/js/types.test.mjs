@@ -111,3 +111,28 @@ test('stores type-check: faceki-kyc-link/redis, reuse per call, getToken told th
   assertTypeError(imports, `createKycClient({ clientId: 'a', clientSecret: 'b', reuseLinks: 'yes' });`,
     [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'boolean | undefined'"]);
 });
+
+test('bulk types: planRows and defaultsProblems take the package rules as a function and resolve', () => {
+  const bulkPath = join(npmDir, 'bulk/index');
+  const use = compile(`
+    import { createKycClient, validateKycLinkRequest } from 'PACKAGE';
+    import { defaultsProblems, planRows, type BulkPlan } from 'BULK';
+    async function main(): Promise<void> {
+      const plan: BulkPlan = await planRows({ header: ['id'], records: [], validate: validateKycLinkRequest });
+      const client = await createKycClient({ token: 't' });
+      const sync = await planRows({ header: [], records: [], validate: (request) => client.validate(request) });
+      const issues = await defaultsProblems({ workflowId: 'w' }, validateKycLinkRequest);
+      console.log(plan.jobs.length, sync.invalid.length, issues[0]?.field);
+    }
+    void main();
+  `.replaceAll('BULK', bulkPath));
+  assert.equal(use.status, 0, use.stdout + use.stderr);
+  // Each misuse with the tsc error it must give, so an unrelated error cannot pass for it.
+  for (const [misuse, error] of [
+    [`planRows({ header: [], records: [], client: { validate: () => [] } });`, /TS2353.*'client'/],
+    [`const p: import('BULK').BulkPlan = planRows({ header: [], records: [], validate: () => [] });`, /TS2739|TS2740/],
+  ]) {
+    const result = compile(`import { planRows } from 'BULK';\n${misuse}`.replaceAll('BULK', bulkPath));
+    assert.match(result.stdout, error, misuse);
+  }
+});

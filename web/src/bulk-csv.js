@@ -10,6 +10,7 @@ import {
   resultFields,
   toCsv,
 } from 'faceki-kyc-link/bulk';
+import { validateKycLinkRequest } from 'faceki-kyc-link';
 
 export const MAX_ROWS = 10_000;
 export const TEMPLATE_CSV =
@@ -37,9 +38,9 @@ export async function readBulkFile(source) {
   return parsed;
 }
 
-/** Every row checked by the package's rules, with the form's workflow ID as the default. */
-export function planFile(file, workflowId, client) {
-  return planRows({ ...file, defaults: { workflowId }, client });
+/** Every row checked by the package's rules, with the form's workflow ID as the default (a Promise). */
+export function planFile(file, workflowId) {
+  return planRows({ ...file, defaults: { workflowId }, validate: validateKycLinkRequest });
 }
 
 /**

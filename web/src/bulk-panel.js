@@ -63,10 +63,10 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
       { type: 'button', className: 'button primary', id: 'bulk-start' },
       `Generate ${plural(rowCount, 'link')}`
     );
-    start.addEventListener('click', () => {
+    start.addEventListener('click', async () => {
       const { workflowId, error } = workflow();
       if (error) return showReady(fileName, parsed, `Enter a valid workflow ID in the form above first. ${error}`);
-      const plan = planFile(parsed, workflowId, client);
+      const plan = await planFile(parsed, workflowId);
       if (plan.invalid.length > 0) {
         const rows = plural(plan.invalid.length, 'row');
         const text = `${rows} break the rules below; nothing was sent. Fix the file and choose it again.`;

@@ -4,13 +4,15 @@
 const { handleGenerateToken, handleAccessToken } = require('./token.cjs');
 const { handleCreateLink } = require('./link.cjs');
 const { handleHostedPage } = require('./page.cjs');
-const { handleReadRecords, handleComplete } = require('./records.cjs');
+const { handleReadRecords, handleComplete, handleUpdateAml, handleUpdateStatus } = require('./records.cjs');
 const { handleQueueFaults, handleReadRequests, handleReadStats } = require('./control.cjs');
 
 const LINK_PATH = '/kycverify/api/kycverify/kyc-verify-link';
 const PAGE_PATH = /^\/kycverify\/([^/]+)$/;
 const RECORDS_PATH = '/kycverify/api/kycverify/records';
 const COMPLETE_PATH = /^\/__sandbox\/links\/([^/]+)\/complete$/;
+const STATUS_PATH = /^\/__sandbox\/records\/([^/]+)\/status$/;
+const AML_PATH = /^\/__sandbox\/records\/([^/]+)\/aml$/;
 
 /**
  * `name` is what the request log records ('token' | 'link' | 'records' | 'page'), or 'control' for the
@@ -23,9 +25,14 @@ function createRoutes(endpoints) {
     { name: 'token', path: '/auth/api/access-token', methods: ['GET'], enabled: endpoints.accessToken, handle: handleAccessToken },
     { name: 'link', path: LINK_PATH, methods: ['POST'], enabled: true, handle: handleCreateLink },
     { name: 'records', path: RECORDS_PATH, methods: ['GET'], enabled: true, handle: handleReadRecords },
-    { name: 'page', pattern: PAGE_PATH, methods: ['GET'], enabled: true, handle: handleHostedPage },
+    { name: 'page', pattern: PAGE_PATH, param: 'linkId', methods: ['GET'], enabled: true, handle: handleHostedPage },
     { name: 'control', path: '/__sandbox/faults', methods: ['POST'], enabled: true, handle: handleQueueFaults },
-    { name: 'control', pattern: COMPLETE_PATH, methods: ['POST'], enabled: true, handle: handleComplete },
+    { name: 'control', pattern: COMPLETE_PATH, param: 'linkId', methods: ['POST'], enabled: true,
+      handle: handleComplete },
+    { name: 'control', pattern: STATUS_PATH, param: 'requestId', methods: ['POST'], enabled: true,
+      handle: handleUpdateStatus },
+    { name: 'control', pattern: AML_PATH, param: 'requestId', methods: ['POST'], enabled: true,
+      handle: handleUpdateAml },
     { name: 'control', path: '/__sandbox/requests', methods: ['GET'], enabled: true, handle: handleReadRequests },
     { name: 'control', path: '/__sandbox/stats', methods: ['GET'], enabled: true, handle: handleReadStats },
   ];
@@ -37,7 +44,7 @@ function matchRoute(routes, pathname) {
     if (!route.enabled) continue;
     if (route.path === pathname) return { route, params: {} };
     const match = route.pattern?.exec(pathname);
-    if (match) return { route, params: { linkId: match[1] } };
+    if (match) return { route, params: { [route.param]: match[1] } };
   }
   return null;
 }
