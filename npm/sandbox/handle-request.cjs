@@ -5,10 +5,16 @@ const { readBody, createResponder, errorBody } = require('./http-io.cjs');
 const { matchRoute, isDisabledPath } = require('./routes/index.cjs');
 const { createLogEntry, recordBody } = require('./request-log.cjs');
 const { FAULT_ROUTES, validateFault, faultHeaders, faultAnswer } = require('./faults.cjs');
+const { hostAllowed } = require('./host-names.cjs');
 
 const FAULTABLE_ROUTES = new Set(FAULT_ROUTES);
 
 async function handleRequest(state, req, res) {
+  // DNS rebinding: a hostile page under a name of its own that resolves here gets nothing, not even a
+  // line in the request log (which holds what clients sent).
+  if (state.hosts && !hostAllowed(req, state.hosts)) {
+    return createResponder(res, { corsOrigin: null, onStatus() {} }).json(421, errorBody(421, 'unexpected Host header'));
+  }
   const url = new URL(req.url, 'http://sandbox.invalid');
   const matched = matchRoute(state.routes, url.pathname);
   const routeName = matched ? matched.route.name : 'other';

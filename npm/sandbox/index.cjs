@@ -14,6 +14,7 @@ const { errorBody } = require('./http-io.cjs');
 const { createOriginPolicy } = require('./origins.cjs');
 const { completeLink, updateAml, updateStatus } = require('./verifications.cjs');
 const { createWebhookSender } = require('./webhooks.cjs');
+const { allowedHosts, checksHost, formatHost } = require('./host-names.cjs');
 
 /** Subject of tokens minted with sandbox.issueToken(), which belong to no client. */
 const ISSUED_TOKEN_SUBJECT = 'sandbox';
@@ -23,6 +24,7 @@ async function startSandbox(options) {
   const state = {
     settings,
     baseUrl: '', // known once listening
+    hosts: null, // the Host values answered, once listening; null: any (bound to every interface)
     tokenLifetimeSeconds: settings.tokenLifetimeSeconds,
     tokenAuthority: createTokenAuthority({ staticTokens: settings.tokens }),
     faultQueue: createFaultQueue(),
@@ -46,6 +48,7 @@ async function startSandbox(options) {
   await listen(server, settings.port, settings.host);
   const { port } = server.address();
   state.baseUrl = `http://${formatHost(settings.host)}:${port}`;
+  if (checksHost(settings.host)) state.hosts = allowedHosts(settings.host, port);
 
   let closing = null;
   return {
@@ -141,10 +144,6 @@ function trackSockets(server) {
     socket.on('close', () => sockets.delete(socket));
   });
   return sockets;
-}
-
-function formatHost(host) {
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 // Only reached through a bug in the sandbox: answer rather than leave the client hanging.

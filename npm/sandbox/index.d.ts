@@ -27,7 +27,9 @@ export interface SandboxOptions {
    * Browser origins (e.g. 'http://127.0.0.1:4180') that may call the sandbox cross-origin: only these
    * get CORS headers and preflight answers, and only these (or no Origin at all) may use the
    * /__sandbox/ control routes, which answer 403 to any other Origin. Default [] (none); the admin
-   * tool's web/serve.mjs allows its own page. See also `allowOrigin()`.
+   * tool's web/serve.mjs allows its own page. See also `allowOrigin()`. Whatever the origin, a request
+   * whose Host is not the bound address or localhost/127.0.0.1/[::1] (with the port) gets 421 (DNS
+   * rebinding), unless the sandbox is bound to 0.0.0.0 or ::.
    */
   allowedOrigins?: string[];
   /**

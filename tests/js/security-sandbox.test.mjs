@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 
 import { MAX_DELAY_MS } from '../../npm/sandbox/faults.cjs';
+import { allowedHosts, checksHost } from '../../npm/sandbox/host-names.cjs';
 import { startSandbox } from '../../npm/sandbox/index.cjs';
 import { BIN, runCli } from './cli-harness.mjs';
 
@@ -113,4 +115,40 @@ test('finding 12e: `faceki-kyc-link sandbox` allows only the origins given with 
   const other = await fetch(`${url}/__sandbox/requests`, { headers: { origin: HOSTILE } });
   assert.equal(other.status, 403);
   assert.equal(other.headers.get('access-control-allow-origin'), null);
+});
+
+/** A GET with a Host header of our choosing (fetch may not set one), answered status and body. */
+function getWithHost(baseUrl, path, host) {
+  const { port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path, headers: { host } }, (response) => {
+      let body = '';
+      response.setEncoding('utf8').on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body }));
+    });
+    request.on('error', reject);
+  });
+}
+
+test('DNS rebinding: a Host the sandbox was not bound under gets 421, logs nothing and reads nothing', async (t) => {
+  const sandbox = await start(t);
+  const { port } = new URL(sandbox.url);
+  await fetch(`${sandbox.url}${LINK_PATH}`, { method: 'POST', body: '{"workflowId":"w"}' }); // one logged request
+  for (const path of [...CONTROL_READS, LINK_PATH, '/auth/api/generate-token']) {
+    const refused = await getWithHost(sandbox.url, path, `rebound.evil.example:${port}`);
+    assert.equal(refused.status, 421, path);
+    assert.doesNotMatch(refused.body, /workflowId|requests/);
+  }
+  assert.equal(sandbox.requests.length, 1, 'refused requests are not logged');
+  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+    assert.equal((await getWithHost(sandbox.url, '/__sandbox/stats', host)).status, 200, host);
+  }
+  assert.equal((await getWithHost(sandbox.url, '/__sandbox/stats', `localhost:${Number(port) + 1}`)).status, 421);
+});
+
+test('a server bound to every interface checks no Host (it cannot know its names); any other does', () => {
+  // Rule-level: the tests bind loopback addresses only.
+  for (const wildcard of ['0.0.0.0', '::']) assert.equal(checksHost(wildcard), false, wildcard);
+  for (const bound of ['127.0.0.1', '::1', 'localhost', '192.168.1.5']) assert.equal(checksHost(bound), true, bound);
+  assert.deepEqual(allowedHosts('::1', 8), ['[::1]:8', 'localhost:8', '127.0.0.1:8']);
 });
