@@ -1,5 +1,5 @@
 #pragma once
-// Failures every FACEKI call shares: transport outcomes and HTTP error statuses.
+// Failures every FACEKI call shares: transport outcomes, HTTP error statuses and 2xx answers of the wrong shape.
 
 #include <string>
 #include <string_view>
