@@ -3,7 +3,6 @@
 #include <initializer_list>
 
 #include "input_rules.hpp"
-#include "request.hpp"
 #include "token.hpp"
 #include "url.hpp"
 

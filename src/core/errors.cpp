@@ -1,5 +1,7 @@
 #include "errors.hpp"
 
+#include <utility>
+
 namespace kyc {
 
 const char* errorCodeName(ErrorCode code) {
@@ -32,6 +34,16 @@ const char* errorCodeName(ErrorCode code) {
       return "WEBHOOK_INVALID";
   }
   return "UNKNOWN";
+}
+
+Failure invalidFailure(ErrorCode code, std::vector<Issue> issues) {
+  Failure failure;
+  failure.code = code;
+  failure.message =
+      (code == ErrorCode::InvalidConfig ? "invalid options: " : "invalid request: ") + issues.front().message;
+  if (issues.size() > 1) failure.message += " (and " + std::to_string(issues.size() - 1) + " more)";
+  failure.issues = std::move(issues);
+  return failure;
 }
 
 }  // namespace kyc

@@ -51,4 +51,8 @@ struct Failure {
   std::string requestId;               // the server's request id header of the last answer, when usable
 };
 
+// A validation failure with every issue (at least one): code InvalidConfig words it "invalid options: <the first
+// issue's message>", InvalidRequest "invalid request: ...", followed by " (and <n> more)" when there are more.
+Failure invalidFailure(ErrorCode code, std::vector<Issue> issues);
+
 }  // namespace kyc

@@ -1,7 +1,7 @@
 #include "http_failure.hpp"
 
-#include "response.hpp"
 #include "retry.hpp"
+#include "server_message.hpp"
 
 namespace kyc {
 namespace {
@@ -128,6 +128,16 @@ Failure statusFailure(ErrorCode code, const HttpResponse& response, double nowEp
   return failure;
 }
 
+Failure badResponse(int status, const std::string& what, std::string_view call) {
+  Failure failure;
+  failure.code = ErrorCode::BadResponse;
+  failure.status = status;
+  const std::string answered =
+      call.empty() ? "FACEKI answered HTTP " : "FACEKI answered " + std::string(call) + " with HTTP ";
+  failure.message = answered + std::to_string(status) + " but " + what;
+  return failure;
+}
+
 std::string usableRequestId(const std::string& raw) {
   constexpr size_t kMaxRequestIdLength = 128;
   if (raw.empty() || raw.size() > kMaxRequestIdLength) return {};
@@ -135,11 +145,6 @@ std::string usableRequestId(const std::string& raw) {
       raw.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._:/+=") ==
       std::string::npos;
   return tokenText ? raw : std::string();
-}
-
-std::string withServerMessage(const std::string& text, const std::string& body) {
-  const std::string quoted = serverMessage(body);
-  return quoted.empty() ? text : text + ": " + quoted;
 }
 
 }  // namespace kyc

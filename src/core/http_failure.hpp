@@ -1,7 +1,8 @@
 #pragma once
-// Failures every FACEKI call shares: transport outcomes and HTTP error statuses.
+// Failures every FACEKI call shares: transport outcomes, HTTP error statuses and 2xx answers of the wrong shape.
 
 #include <string>
+#include <string_view>
 
 #include "errors.hpp"
 #include "http.hpp"
@@ -19,11 +20,13 @@ Failure transportFailure(const HttpResponse& response);
 // to and says it was not followed.
 Failure statusFailure(ErrorCode code, const HttpResponse& response, double nowEpochMs);
 
+// For a 2xx whose body is not the documented shape: BadResponse with status, "FACEKI answered [<call> with ]HTTP
+// <status> but <what>". `what` names the broken rule; the body is never quoted (it may hold a link URL, a token or a
+// person's data).
+Failure badResponse(int status, const std::string& what, std::string_view call = {});
+
 // The request id header's value when it is short printable token text (it is only ever shown to help
 // match FACEKI's logs, so anything odd is dropped rather than cleaned); empty otherwise.
 std::string usableRequestId(const std::string& raw);
-
-// text + ": " + serverMessage(body), or text alone when the body carries no message.
-std::string withServerMessage(const std::string& text, const std::string& body);
 
 }  // namespace kyc

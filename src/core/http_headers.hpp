@@ -1,4 +1,5 @@
 #pragma once
+// Reading response headers from the raw block the runtime hands over (HTTP-dates: http_date.hpp).
 
 #include <string>
 #include <string_view>

@@ -13,14 +13,7 @@ using Json = nlohmann::ordered_json;
 
 RecordsResult failed(Failure failure) { return {std::nullopt, std::move(failure), {}}; }
 
-// Never quotes the body: records carry link IDs, names and document numbers.
-RecordsResult badResponse(int status, const std::string& what) {
-  Failure failure;
-  failure.code = ErrorCode::BadResponse;
-  failure.status = status;
-  failure.message = "FACEKI answered the records request with HTTP " + std::to_string(status) + " but " + what;
-  return failed(std::move(failure));
-}
+constexpr const char* kCall = "the records request";
 
 // The server's own message is not quoted either: it may name the link or the person.
 RecordsResult apiError(int status, int code) {
@@ -100,25 +93,26 @@ RecordsResult classifyRecordsResponse(const HttpResponse& response, double nowEp
   if (status == 429) return failed(statusFailure(ErrorCode::RateLimited, response, nowEpochMs));
   if (!isSuccessStatus(status)) return failed(statusFailure(ErrorCode::HttpError, response, nowEpochMs));
 
+  // badResponse never quotes the body: records carry link IDs, names and document numbers.
   const auto body = parseJsonObject(response.body);
-  if (!body) return badResponse(status, "the body is not a JSON object");
+  if (!body) return failed(badResponse(status, "the body is not a JSON object", kCall));
   const Json* ok = jsonMember(*body, "status");
-  if (!ok || !ok->is_boolean()) return badResponse(status, "the body has no boolean status");
+  if (!ok || !ok->is_boolean()) return failed(badResponse(status, "the body has no boolean status", kCall));
   if (!ok->get<bool>()) {
     const auto code = jsonInt(*body, "code");
-    if (!code) return badResponse(status, "the body has status false and no numeric code");
+    if (!code) return failed(badResponse(status, "the body has status false and no numeric code", kCall));
     if (*code == kDataNotFound) return {std::vector<VerificationRecord>{}, std::nullopt, R"({"result":[]})"};
     return apiError(status, *code);
   }
 
   const Json* result = jsonMember(*body, "result");
-  if (!result || !result->is_array()) return badResponse(status, "the body has no result array");
+  if (!result || !result->is_array()) return failed(badResponse(status, "the body has no result array", kCall));
   if (result->size() > kMaxRecords)
-    return badResponse(status, "the result holds more than " + std::to_string(kMaxRecords) + " records");
+    return failed(badResponse(status, "the result holds more than " + std::to_string(kMaxRecords) + " records", kCall));
   std::vector<VerificationRecord> records(result->size());
   for (size_t i = 0; i < records.size(); ++i) {
     if (const char* problem = readRecord((*result)[i], records[i]))
-      return badResponse(status, "record " + std::to_string(i) + " " + problem);
+      return failed(badResponse(status, "record " + std::to_string(i) + " " + problem, kCall));
   }
   return {std::move(records), std::nullopt, response.body};
 }

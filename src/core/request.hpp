@@ -13,8 +13,6 @@ namespace kyc {
 
 inline constexpr int kMaxIdLength = 128;           // characters (code points) in workflowId/applicationId
 inline constexpr long kMaxExpiryMinutes = 525600;  // one year
-inline constexpr size_t kMaxUrlLength = 2048;
-static_assert(2 * kMaxUrlLength <= kMaxCopiedTextLength, "a URL within its cap must never be refused uncopied");
 
 struct KycLinkRequest {
   std::string workflowId;

@@ -3,24 +3,14 @@
 #include "codes.hpp"
 #include "http_failure.hpp"
 #include "json_fields.hpp"
+#include "server_message.hpp"
 #include "text.hpp"
 #include "url.hpp"
 
 namespace kyc {
 namespace {
 
-constexpr size_t kMaxServerMessageLength = 200;
-
 LinkResult failed(Failure failure) { return {std::nullopt, std::move(failure)}; }
-
-// The body is never quoted: a malformed success may still carry a link URL.
-LinkResult badResponse(int status, const std::string& what) {
-  Failure failure;
-  failure.code = ErrorCode::BadResponse;
-  failure.status = status;
-  failure.message = "FACEKI answered HTTP " + std::to_string(status) + " but " + what;
-  return failed(std::move(failure));
-}
 
 LinkResult apiError(int status, int responseCode, const std::string& body) {
   Failure failure;
@@ -43,19 +33,20 @@ LinkResult classifyLinkResponse(const HttpResponse& response, double nowEpochMs)
   if (status == 429) return failed(statusFailure(ErrorCode::RateLimited, response, nowEpochMs));
   if (!isSuccessStatus(status)) return failed(statusFailure(ErrorCode::HttpError, response, nowEpochMs));
 
+  // badResponse never quotes the body: a malformed success may still carry a link URL.
   const auto body = parseJsonObject(response.body);
-  if (!body) return badResponse(status, "the body is not a JSON object");
+  if (!body) return failed(badResponse(status, "the body is not a JSON object"));
   const auto responseCode = jsonInt(*body, "responseCode");
-  if (!responseCode) return badResponse(status, "the body has no numeric responseCode");
+  if (!responseCode) return failed(badResponse(status, "the body has no numeric responseCode"));
   if (*responseCode != 0) return apiError(status, *responseCode, response.body);
 
   const std::string* linkId = jsonString(*body, "data");
-  if (!linkId || linkId->empty()) return badResponse(status, "the body has no link ID (data)");
-  if (const auto problem = linkIdProblem(*linkId)) return badResponse(status, "the link ID (data) " + *problem);
+  if (!linkId || linkId->empty()) return failed(badResponse(status, "the body has no link ID (data)"));
+  if (const auto problem = linkIdProblem(*linkId)) return failed(badResponse(status, "the link ID (data) " + *problem));
   const std::string* url = jsonString(*body, "url");
-  if (!url) return badResponse(status, "the body has no link URL (url)");
+  if (!url) return failed(badResponse(status, "the body has no link URL (url)"));
   // The URL is a secret (it opens a person's identity check): the problem names the rule, not the URL.
-  if (const auto problem = linkUrlProblem(*url)) return badResponse(status, "the link URL (url) " + *problem);
+  if (const auto problem = linkUrlProblem(*url)) return failed(badResponse(status, "the link URL (url) " + *problem));
   return {KycLink{*linkId, *url}, std::nullopt};
 }
 
@@ -66,18 +57,6 @@ std::optional<std::string> linkIdProblem(std::string_view linkId) {
     return "must be at most " + std::to_string(kMaxLinkIdLength) + " characters, got " + std::to_string(linkId.size());
   }
   return std::nullopt;
-}
-
-std::string serverMessage(const std::string& body) {
-  const auto parsed = parseJsonObject(body);
-  if (!parsed) return {};
-  for (const char* key : {"message", "error"}) {
-    if (const std::string* text = jsonString(*parsed, key)) {
-      std::string cleaned = cleanText(*text, kMaxServerMessageLength);
-      if (!cleaned.empty()) return cleaned;
-    }
-  }
-  return {};
 }
 
 }  // namespace kyc

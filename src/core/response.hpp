@@ -37,8 +37,4 @@ std::optional<std::string> linkIdProblem(std::string_view linkId);
 
 LinkResult classifyLinkResponse(const HttpResponse& response, double nowEpochMs);
 
-// The server's human-readable reason from a JSON error body, control characters removed and cut to
-// 200 characters; empty when there is none.
-std::string serverMessage(const std::string& body);
-
 }  // namespace kyc

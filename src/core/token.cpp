@@ -5,6 +5,7 @@
 #include "codes.hpp"
 #include "http_failure.hpp"
 #include "json_fields.hpp"
+#include "server_message.hpp"
 #include "text.hpp"
 
 namespace kyc {
@@ -15,14 +16,6 @@ constexpr const char* kPrefix = "token request failed: ";
 TokenResult failed(Failure failure) {
   failure.message = kPrefix + failure.message;
   return {std::nullopt, std::move(failure)};
-}
-
-TokenResult badResponse(int status, const std::string& what) {
-  Failure failure;
-  failure.code = ErrorCode::BadResponse;
-  failure.status = status;
-  failure.message = "FACEKI answered HTTP " + std::to_string(status) + " but " + what;
-  return failed(std::move(failure));
 }
 
 TokenResult refusedCredentials(int status, std::optional<int> responseCode, const std::string& body) {
@@ -154,7 +147,7 @@ TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) 
   if (!isSuccessStatus(status)) return failed(statusFailure(codeForStatus(status), response, nowEpochMs));
 
   const auto body = parseJsonObject(response.body);
-  if (!body) return badResponse(status, "the body is not a JSON object");
+  if (!body) return failed(badResponse(status, "the body is not a JSON object"));
   const auto responseCode = jsonInt(*body, "responseCode");
   const nlohmann::ordered_json* statusFlag = jsonMember(*body, "status");
   const bool refused =
@@ -163,8 +156,9 @@ TokenResult parseTokenResponse(const HttpResponse& response, double nowEpochMs) 
 
   const nlohmann::ordered_json* data = jsonMember(*body, "data");
   const std::string* value = data ? jsonString(*data, "access_token") : nullptr;
-  if (!value || value->empty()) return badResponse(status, "the body has no access_token");
-  if (const auto problem = bearerTokenProblem(*value)) return badResponse(status, "the access_token " + *problem);
+  if (!value || value->empty()) return failed(badResponse(status, "the body has no access_token"));
+  if (const auto problem = bearerTokenProblem(*value))
+    return failed(badResponse(status, "the access_token " + *problem));
 
   const auto expiresIn = jsonNumber(*data, "expires_in");
   const double lifetimeS = expiresIn && *expiresIn > 0 ? *expiresIn : kDefaultTokenLifetimeS;

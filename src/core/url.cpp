@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
-#include "request.hpp"
+#include "input.hpp"
 #include "text.hpp"
 
 namespace kyc {
 namespace {
+
+static_assert(2 * kMaxUrlLength <= kMaxCopiedTextLength, "a URL within its cap must never be refused uncopied");
 
 bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }

@@ -1,15 +1,19 @@
 #pragma once
 // URL rules for redirect URLs and the API base URL.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace kyc {
 
+// Characters (code points) in any URL the package takes or hands out: redirectUrl, baseUrl, FACEKI's link URL.
+inline constexpr size_t kMaxUrlLength = 2048;
+
 // nullopt when acceptable, else why not, as a phrase to follow the field name ("must use https (...)");
 // the phrase never quotes the URL. Absolute https URL, or http for localhost / 127.0.0.1 / [::1];
-// at most 2048 characters; no whitespace, control characters or user:password@.
+// at most kMaxUrlLength characters; no whitespace, control characters or user:password@.
 std::optional<std::string> redirectUrlProblem(std::string_view url);
 
 // The link URL in FACEKI's answer: exactly the redirect URL rule. It is opened in a person's browser

@@ -21,7 +21,7 @@ val validateKycLinkRequest(val request) {
 val webhookSettings(val options) {
   kyc::ValidatedWebhookOptions validated = kyc::validateWebhookOptions(kyc::wasm::toInputObject(options));
   if (!validated.options)
-    return kyc::wasm::toJs(kyc::wasm::invalidFailure(kyc::ErrorCode::InvalidConfig, std::move(validated.issues)));
+    return kyc::wasm::toJs(kyc::invalidFailure(kyc::ErrorCode::InvalidConfig, std::move(validated.issues)));
   val settings = val::object();
   settings.set("header", validated.options->header);
   settings.set("maxBodyBytes", static_cast<double>(validated.options->maxBodyBytes));
@@ -34,7 +34,7 @@ val webhookSettings(val options) {
 val parseWebhook(val options, val headerValue, std::string body) {
   kyc::ValidatedWebhookOptions validated = kyc::validateWebhookOptions(kyc::wasm::toInputObject(options));
   if (!validated.options)
-    return kyc::wasm::toJs(kyc::wasm::invalidFailure(kyc::ErrorCode::InvalidConfig, std::move(validated.issues)));
+    return kyc::wasm::toJs(kyc::invalidFailure(kyc::ErrorCode::InvalidConfig, std::move(validated.issues)));
   std::optional<std::string> header;
   if (headerValue.isString()) header = headerValue.as<std::string>();
   kyc::WebhookResult result = kyc::parseWebhookBody(*validated.options, header, body);

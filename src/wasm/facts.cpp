@@ -7,6 +7,7 @@
 #include "core/errors.hpp"
 #include "core/http.hpp"
 #include "core/request.hpp"
+#include "core/url.hpp"
 
 using emscripten::val;
 

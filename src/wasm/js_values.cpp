@@ -168,14 +168,4 @@ val toJs(const WebhookEvent& event) {
   return result;
 }
 
-Failure invalidFailure(ErrorCode code, std::vector<Issue> issues) {
-  Failure failure;
-  failure.code = code;
-  failure.message =
-      (code == ErrorCode::InvalidConfig ? "invalid options: " : "invalid request: ") + issues.front().message;
-  if (issues.size() > 1) failure.message += " (and " + std::to_string(issues.size() - 1) + " more)";
-  failure.issues = std::move(issues);
-  return failure;
-}
-
 }  // namespace kyc::wasm

@@ -29,6 +29,5 @@ emscripten::val toJs(const RecordsResult& records);
 // { type, requestId, status, fullName, linkId?, applicationId? }: the skin adds data from the body.
 emscripten::val toJs(const WebhookEvent& event);
 emscripten::val toJs(const std::vector<Issue>& issues);
-Failure invalidFailure(ErrorCode code, std::vector<Issue> issues);
 
 }  // namespace kyc::wasm

@@ -4,6 +4,7 @@
 
 #include "core/config.hpp"
 #include "core/request.hpp"
+#include "core/url.hpp"
 #include "input_builders.hpp"
 
 using namespace kyc;

@@ -128,6 +128,8 @@ TEST_CASE("every bad records shape is BAD_RESPONSE, and no message quotes the bo
     CHECK_THAT(failure.message, !Contains(kLinkId) && !Contains("JANE"));
   }
   CHECK_THAT(failureOf(envelope(R"([{},{"requestId":1}])")).message, Contains("record 1"));
+  CHECK(failureOf(envelope("7")).message ==
+        "FACEKI answered the records request with HTTP 200 but the body has no result array");
 }
 
 TEST_CASE("more records than the cap is BAD_RESPONSE") {

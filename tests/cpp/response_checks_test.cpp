@@ -1,8 +1,8 @@
 // Issue 11 item 4: a link answer is a link only when its url and data are safe to open and print.
 #include <catch2/catch.hpp>
 
-#include "core/request.hpp"
 #include "core/response.hpp"
+#include "core/url.hpp"
 
 #include "http_builders.hpp"
 

@@ -147,18 +147,3 @@ TEST_CASE("any other 2xx is BadResponse and never quotes the body") {
   CHECK(bad(R"({"responseCode":0,"data":"SECRETLINK","url":7})") ==
         "FACEKI answered HTTP 200 but the body has no link URL (url)");
 }
-
-TEST_CASE("serverMessage reads message, then error, cleaned and cut to 200 characters") {
-  CHECK(serverMessage(R"({"message":"client id is required"})") == "client id is required");
-  CHECK(serverMessage(R"({"error":"invalid token"})") == "invalid token");
-  CHECK(serverMessage(R"({"message":"first","error":"second"})") == "first");
-  CHECK(serverMessage(R"({"message":"","error":"second"})") == "second");
-  CHECK(serverMessage(R"({"message":42,"error":"second"})") == "second");
-  CHECK(serverMessage(R"({"error":{"message":"nested"}})").empty());
-  CHECK(serverMessage(R"({"message":" two\r\nlines\u0007 "})") == "two  lines");
-  CHECK(serverMessage("not json").empty());
-  CHECK(serverMessage("").empty());
-  CHECK(serverMessage(R"(["message"])").empty());
-  const std::string longText(300, 'x');
-  CHECK(serverMessage(R"({"message":")" + longText + "\"}") == std::string(200, 'x'));
-}

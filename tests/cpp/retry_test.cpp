@@ -87,30 +87,18 @@ TEST_CASE("parseRetryAfter: delta-seconds") {
   CHECK(parseRetryAfter("12 34", kNow) == std::nullopt);
 }
 
-TEST_CASE("parseRetryAfter: IMF-fixdate") {
+TEST_CASE("parseRetryAfter: an HTTP-date, as the wait from now (the calendar: http_date_test.cpp)") {
   CHECK(parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT", kNow) == std::optional<double>(0));
   CHECK(parseRetryAfter("Sun, 06 Nov 1994 08:50:37 GMT", kNow) == std::optional<double>(60000));
   CHECK(parseRetryAfter("Mon, 07 Nov 1994 08:49:37 GMT", kNow) == std::optional<double>(86400000));
   CHECK(parseRetryAfter("Sat, 05 Nov 1994 08:49:37 GMT", kNow) == std::optional<double>(0));  // past -> 0
-  // Known epochs: the header's example, a leap day, and the Unix epoch.
   CHECK(parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", 0) == std::optional<double>(1445412480000.0));
-  CHECK(parseRetryAfter("Thu, 29 Feb 2024 12:00:00 GMT", 0) == std::optional<double>(1709208000000.0));
-  CHECK(parseRetryAfter("Thu, 01 Jan 1970 00:00:00 GMT", 0) == std::optional<double>(0));
-  CHECK(parseRetryAfter("Fri, 31 Dec 2100 23:59:59 GMT", 0) == std::optional<double>(4133980799000.0));
+  CHECK(parseRetryAfter(" \tSun, 06 Nov 1994 08:50:37 GMT\t ", kNow) == std::optional<double>(60000));
 }
 
-TEST_CASE("parseRetryAfter rejects malformed dates") {
+TEST_CASE("parseRetryAfter refuses what is neither delta-seconds nor an HTTP-date") {
   CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:49:37 UTC", kNow));
   CHECK_FALSE(parseRetryAfter("Sunday, 06-Nov-94 08:49:37 GMT", kNow));  // RFC 850: obsolete
-  CHECK_FALSE(parseRetryAfter("Sun Nov  6 08:49:37 1994", kNow));        // asctime: obsolete
-  CHECK_FALSE(parseRetryAfter("Xyz, 06 Nov 1994 08:49:37 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Sun, 06 Foo 1994 08:49:37 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Sun, 32 Oct 1994 08:49:37 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Sun, 00 Oct 1994 08:49:37 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Thu, 29 Feb 2023 12:00:00 GMT", kNow));  // not a leap year
-  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 24:00:00 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:60:00 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:49:61 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Sun, 6 Nov 1994 08:49:37 GMT", kNow));
-  CHECK_FALSE(parseRetryAfter("Sun, 06 Nov 1994 08:4a:37 GMT", kNow));
+  CHECK_FALSE(parseRetryAfter("Thu, 29 Feb 2023 12:00:00 GMT", kNow));   // not a leap year
+  CHECK_FALSE(parseRetryAfter("120 Sun, 06 Nov 1994 08:49:37 GMT", kNow));
 }

@@ -4,8 +4,8 @@
 
 #include <string_view>
 
-#include "core/request.hpp"
 #include "core/response.hpp"
+#include "core/url.hpp"
 #include "fuzz_check.hpp"
 
 namespace kyc::fuzz {

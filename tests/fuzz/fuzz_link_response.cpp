@@ -3,6 +3,7 @@
 #include "check_failure.hpp"
 #include "check_link.hpp"
 #include "core/response.hpp"
+#include "core/server_message.hpp"
 #include "decode_http_response.hpp"
 
 namespace {

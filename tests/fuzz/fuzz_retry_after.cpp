@@ -1,5 +1,6 @@
-// parseRetryAfter: delta-seconds and IMF-fixdate. Each input is used twice: as the header value itself,
-// and as the fields of a well-formed date checked against glibc's timegm (an independent calendar).
+// parseRetryAfter (delta-seconds and IMF-fixdate) and httpDateEpochMs under it. Each input is used twice: as the
+// header value itself, and as the fields of a well-formed date checked against glibc's timegm (an independent
+// calendar).
 
 #include <fuzzer/FuzzedDataProvider.h>
 
@@ -9,12 +10,14 @@
 #include <ctime>
 #include <string>
 
+#include "core/http_date.hpp"
 #include "core/retry.hpp"
 #include "decode_http_response.hpp"
 #include "fuzz_check.hpp"
 
 namespace {
 
+using kyc::httpDateEpochMs;
 using kyc::parseRetryAfter;
 
 constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -65,6 +68,9 @@ void checkBuiltDate(FuzzedDataProvider& data, double nowEpochMs) {
   const bool exists = fields.tm_mon == month && fields.tm_mday == day && hour <= 23 && minute <= 59 && second <= 60;
   FUZZ_CHECK(delay.has_value() == exists);
   if (exists) FUZZ_CHECK(*delay == std::max(0.0, epochMs - nowEpochMs));
+  const auto date = httpDateEpochMs(text);
+  FUZZ_CHECK(date.has_value() == exists);
+  if (exists) FUZZ_CHECK(*date == epochMs);
 }
 
 }  // namespace

@@ -3,9 +3,11 @@
 //   the rest: the body
 // The secret is fixed ("s3cr3t-hook"), so a seed with it as line 1 reaches the body parser. Invariants:
 // exactly one of event and failure; 401 unless the header matched; no message holds the secret marker
-// (the secret, or a header or body value that carries it); the matcher agrees with ==.
+// (the secret, or a header or body value that carries it); the matcher agrees with ==; an event's type
+// is verification.completed exactly when the body's kycData is an object.
 
 #include "check_issues.hpp"
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
 #include "core/webhook.hpp"
 #include "decode_http_response.hpp"
@@ -54,7 +56,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     if (failure.status == 413) FUZZ_CHECK(input.size() > options.maxBodyBytes);
   } else {
     FUZZ_CHECK(input.size() <= options.maxBodyBytes);
-    FUZZ_CHECK(webhookTypeName(result.event->type) != nullptr);
+    // An event comes only from a JSON object, and it is verification.completed exactly when kycData is an object.
+    const auto body = parseJsonObject(input);
+    FUZZ_CHECK(body.has_value());
+    const nlohmann::ordered_json* kycData = jsonMember(*body, "kycData");
+    FUZZ_CHECK((kycData && kycData->is_object()) == (result.event->type == WebhookType::VerificationCompleted));
     if (result.event->type == WebhookType::VerificationCompleted) {
       FUZZ_CHECK(result.event->requestId && !result.event->requestId->empty());
     }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { kycFacts } from '../../npm/index.mjs';
+import { createKycClient, kycFacts } from '../../npm/index.mjs';
 import { GUIDANCE } from '../../web/src/error-text.js';
 
 const require = createRequire(import.meta.url);
@@ -68,4 +68,16 @@ test('limits written in JS are the module\'s: only the help text states the expi
       }
     }
   }
+});
+
+// The core words validation failures (invalidFailure, src/core/errors.cpp); kyc-error.mjs's invalidConfig, for the
+// options only JS checks, must begin the same way.
+test('INVALID_CONFIG errors raised in JS begin as the core words its own', async () => {
+  const fromCore = await createKycClient({ baseUrl: 'ftp://example.com' }).then(assert.fail, (error) => error);
+  assert.equal(fromCore.code, 'INVALID_CONFIG');
+  const prefix = fromCore.message.slice(0, fromCore.message.indexOf(fromCore.issues[0].message));
+  assert.ok(prefix.length > 0, `the core prefixes its issue: ${fromCore.message}`);
+  const fromJs = await createKycClient(null).then(assert.fail, (error) => error);
+  assert.equal(fromJs.code, 'INVALID_CONFIG');
+  assert.ok(fromJs.message.startsWith(prefix), `"${fromJs.message}" begins with "${prefix}"`);
 });
