@@ -12,6 +12,7 @@ import { bindToWasm } from './wasm-loader.mjs';
 
 export { KycError } from './kyc-error.mjs';
 export { createMemoryStore } from './stores/memory-store.mjs';
+export { settledRecord } from './wait-for-verification.mjs';
 
 const require = createRequire(import.meta.url);
 
