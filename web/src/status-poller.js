@@ -6,7 +6,8 @@
 const FIRST_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 60_000;
 
-const jitter = (ms) => ms * (0.8 + 0.4 * Math.random());
+// Whole ms: a timer set for a fractional time may fire just before it, and find nothing due.
+const jitter = (ms) => Math.round(ms * (0.8 + 0.4 * Math.random()));
 
 /** No lookup will change it: final, or an error that a later try will not mend either. */
 function isDone(entry) {
@@ -28,7 +29,7 @@ export function createStatusPoller(book, { doc = document } = {}) {
     if (doc.visibilityState !== 'visible') return;
     let soonest = Infinity;
     for (const row of rows.values()) if (!row.busy) soonest = Math.min(soonest, row.dueAt);
-    if (soonest !== Infinity) timer = setTimeout(pollDue, Math.max(0, soonest - Date.now()));
+    if (soonest !== Infinity) timer = setTimeout(pollDue, Math.max(0, Math.ceil(soonest - Date.now())));
   }
 
   function pollDue() {
