@@ -15,6 +15,7 @@ const TONE = { accepted: 'stat good', declined: 'stat bad' };
  * @returns {{ node: HTMLElement, readonly checked: boolean }}
  */
 export function bulkStatusCheck(linkIds, { book }) {
+  const count = linkIds.length;
   let checked = false;
   const button = el('button', { type: 'button', className: 'button ghost', id: 'bulk-check' }, 'Check statuses');
   const result = el('div', { className: 'status-stats', id: 'bulk-statuses', 'aria-live': 'polite' });
@@ -22,7 +23,7 @@ export function bulkStatusCheck(linkIds, { book }) {
     el('div', { className: 'status-check-head' },
       el('div', {},
         el('strong', {}, 'Verification statuses'),
-        el('p', { className: 'muted', id: 'bulk-check-text' }, `Look up what became of the ${linkIds.length} links from this run.`)
+        el('p', { className: 'muted', id: 'bulk-check-text' }, `Look up what became of the ${count} links of this run.`)
       ),
       button
     ),
@@ -36,7 +37,7 @@ export function bulkStatusCheck(linkIds, { book }) {
     node.dataset.state = 'checking';
     let done = 0;
     const progress = () => {
-      text.textContent = `Checking ${done} of ${linkIds.length}…`;
+      text.textContent = `Checking ${done} of ${count}…`;
     };
     progress();
     const checkOne = async (linkId) => {
@@ -50,7 +51,8 @@ export function bulkStatusCheck(linkIds, { book }) {
       ...SHOWN_STATES.map((state) => stat(counts[state], LABELS[state].toLowerCase(), TONE[state], state)),
       stat(counts.failed, 'lookup failed', counts.failed ? 'stat bad' : 'stat', 'failed')
     );
-    text.textContent = `Checked ${linkIds.length} links at ${new Date().toLocaleTimeString()}. The results CSV now has their statuses.`;
+    const at = new Date().toLocaleTimeString();
+    text.textContent = `Checked ${count} links at ${at}. The results CSV now has their statuses.`;
     checked = true;
     node.dataset.state = 'checked';
     button.disabled = false;

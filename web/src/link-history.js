@@ -59,7 +59,8 @@ export function createLinkHistory(card, { resultPanel, book, poller }) {
       el('td', { className: 'nowrap' }, link.expiresAt === null ? muted('default') : formatDateTime(link.expiresAt)),
       el('td', { className: 'row-actions' },
         makeCopyButton(el('button', { type: 'button', className: 'button ghost small' }, 'Copy URL'), () => link.url),
-        el('button', { type: 'button', className: 'button ghost small', onclick: () => resultPanel.showLink(link) }, 'Show')
+        el('button', { type: 'button', className: 'button ghost small', onclick: () => resultPanel.showLink(link) },
+          'Show')
       )
     );
   }
@@ -73,9 +74,10 @@ export function createLinkHistory(card, { resultPanel, book, poller }) {
     const shown = shownInBatch.get(batch.id);
     const open = shown !== undefined;
     const summary = el('td', { className: 'batch-summary' });
-    const updateSummary = () => replaceChildren(summary, ...summaryChips(countStates(links.map((link) => link.linkId), book)));
+    const linkIds = links.map((link) => link.linkId);
+    const updateSummary = () => replaceChildren(summary, ...summaryChips(countStates(linkIds, book)));
     updateSummary();
-    for (const link of links) onScreen.batches.set(link.linkId, updateSummary);
+    for (const linkId of linkIds) onScreen.batches.set(linkId, updateSummary);
     const toggle = el('button', {
       type: 'button',
       className: 'button ghost small batch-toggle',
@@ -110,7 +112,9 @@ export function createLinkHistory(card, { resultPanel, book, poller }) {
     onScreen = { cells: new Map(), batches: new Map() };
     clearButton.disabled = entries.length === 0;
     if (entries.length === 0) {
-      replaceChildren(body, el('p', { className: 'empty-line' }, 'No links yet. Links you generate here, one by one or in bulk, are listed until you close this tab.'));
+      const empty =
+        'No links yet. Links you generate here, one by one or in bulk, are listed until you close this tab.';
+      replaceChildren(body, el('p', { className: 'empty-line' }, empty));
       poller.watch([]);
       return;
     }
@@ -166,10 +170,11 @@ export function createLinkHistory(card, { resultPanel, book, poller }) {
 
 /** "2 accepted · 3 pending" as badges, in the order a reader scans for: decided first. */
 function summaryChips(counts) {
+  const badge = (state, text) => el('span', { className: 'status-badge', 'data-state': state }, text);
   const chips = ['accepted', 'declined', 'review', 'submitted', 'pending']
     .filter((state) => counts[state] > 0)
-    .map((state) => el('span', { className: 'status-badge', 'data-state': state }, `${counts[state]} ${LABELS[state].toLowerCase()}`));
-  if (counts.failed) chips.push(el('span', { className: 'status-badge', 'data-state': 'failed' }, `${counts.failed} lookup failed`));
+    .map((state) => badge(state, `${counts[state]} ${LABELS[state].toLowerCase()}`));
+  if (counts.failed) chips.push(badge('failed', `${counts.failed} lookup failed`));
   if (counts.unchecked) chips.push(muted(`${counts.unchecked} not checked`));
   return chips;
 }

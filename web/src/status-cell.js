@@ -38,7 +38,8 @@ export function statusCell(linkId, { book, refresh }) {
       replaceChildren(detail, el('span', { className: 'status-error', title: hint }, title));
     } else {
       delete node.dataset.error;
-      replaceChildren(detail, entry?.status?.fullName && el('span', { className: 'status-name' }, entry.status.fullName));
+      const name = entry?.status?.fullName;
+      replaceChildren(detail, name && el('span', { className: 'status-name' }, name));
     }
   }
 
