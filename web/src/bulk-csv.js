@@ -55,9 +55,9 @@ export const STATUS_COLUMNS = [
   'lookupErrorMessage',
 ];
 
-/** A status book entry (status-book.js) as STATUS_COLUMNS cells; all empty for a row without a link. */
+/** A status book entry (status-book.js) as STATUS_COLUMNS cells; all empty without a link or a lookup. */
 function statusFields(entry) {
-  if (!entry) return STATUS_COLUMNS.map(() => '');
+  if (!entry?.status && !entry?.error) return STATUS_COLUMNS.map(() => '');
   const { status, error, checkedAt = '' } = entry;
   if (error) return ['', '', '', checkedAt, error.code ?? 'UNEXPECTED', String(error.message ?? error)];
   return [status.verificationStatus, status.fullName ?? '', status.requestId ?? '', checkedAt, '', ''];
