@@ -260,6 +260,13 @@ export interface KycClient {
 
 export function createKycClient(options: KycClientOptions): Promise<KycClient>;
 
+/**
+ * waitForVerification's rule, for callers who poll getVerifications themselves: the first ACCEPTED or
+ * DECLINED record; else the first UNKNOWN one (FACEKI writes a record when a verification is submitted);
+ * else undefined, meaning still pending (no record yet, or only REVIEW records).
+ */
+export function settledRecord(records: readonly VerificationRecord[]): VerificationRecord | undefined;
+
 /** An in-process KycStore (no timers; expired entries swept as it grows). `size`: entries held. */
 export function createMemoryStore(): KycStore & { readonly size: number };
 

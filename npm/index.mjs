@@ -14,6 +14,7 @@ export const {
   createWebhookHandler,
   createWebhookFetchHandler,
   kycFacts,
+  settledRecord,
   validateKycLinkRequest,
   KycError,
 } = cjs;

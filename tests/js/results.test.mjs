@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { createKycClient, createMemoryStore } from '../../npm/index.mjs';
+import { createRequire } from 'node:module';
+
+import { createKycClient, createMemoryStore, settledRecord } from '../../npm/index.mjs';
 import { hostileServer } from './hostile-server.mjs';
 import { assertNoSecrets, rejectionOf } from './support.mjs';
 
@@ -164,6 +166,16 @@ test('waitForVerification: a record with no documented status counts once it app
   const settled = await client.waitForVerification({ applicationId: 'user-7' }, { intervalMs: 5 });
   assert.equal(settled.status, 'UNKNOWN');
   assert.equal(settled.linkId, LINK_ID);
+});
+
+test('settledRecord: the wait\'s rule, exported from the ESM and CommonJS entries for callers who poll', () => {
+  const require = createRequire(import.meta.url);
+  assert.equal(require('../../npm').settledRecord, settledRecord);
+  const [review, unknown, declined] = ['REVIEW', 'UNKNOWN', 'DECLINED'].map((status) => ({ status }));
+  assert.equal(settledRecord([]), undefined);
+  assert.equal(settledRecord([review]), undefined);
+  assert.equal(settledRecord([review, unknown]), unknown);
+  assert.equal(settledRecord([unknown, declined]), declined);
 });
 
 test('waitForVerification: TIMEOUT when time runs out, even with a request in flight', async (t) => {

@@ -17,7 +17,7 @@ function compile(source) {
 
 test('typical use type-checks under --strict', () => {
   const result = compile(`
-    import { createKycClient, createWebhookFetchHandler, createWebhookHandler, generateKycLink, KycError, parseWebhook, type KycLink } from 'PACKAGE';
+    import { createKycClient, createWebhookFetchHandler, createWebhookHandler, generateKycLink, KycError, parseWebhook, settledRecord, type KycLink } from 'PACKAGE';
     import { startSandbox } from 'SANDBOX';
     async function main(): Promise<void> {
       const sandbox = await startSandbox({ port: 0 });
@@ -34,12 +34,13 @@ test('typical use type-checks under --strict', () => {
       }
       const records = await client.getVerifications({ link: link.linkId });
       const status: 'ACCEPTED' | 'DECLINED' | 'REVIEW' | 'UNKNOWN' | undefined = records[0]?.status;
+      const polled: 'ACCEPTED' | 'DECLINED' | 'REVIEW' | 'UNKNOWN' | undefined = settledRecord(records)?.status;
       const settled = await client.waitForVerification({ applicationId: 'u' }, { timeoutMs: 60000, intervalMs: 5000 });
       const event = await parseWebhook({ body: new Uint8Array(), headers: new Headers() }, { secret: 's' });
       if (event.type === 'verification.completed') console.log(event.linkId, event.data);
       const express = createWebhookHandler({ secret: 's', onEvent: async (e) => console.log(e.status) });
       const fetchHandler: (request: Request) => Promise<Response> = createWebhookFetchHandler({ header: 'x-key', secret: 's', onEvent() {} });
-      console.log(link.linkId, field, viaGetter.pendingCalls, status, settled.raw, express, fetchHandler);
+      console.log(link.linkId, field, viaGetter.pendingCalls, status, polled, settled.raw, express, fetchHandler);
       client.close();
       await sandbox.close();
     }

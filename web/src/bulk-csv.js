@@ -44,11 +44,41 @@ export function planFile(file, workflowId) {
 }
 
 /**
- * The results CSV: the input's columns (extra ones included), then the result columns, one row per
- * row sent, in input order.
+ * The columns a status check adds, named as the CLI's bulk-status writes them (npm/cli/bulk-status.cjs).
+ * verificationStatus: ACCEPTED, DECLINED, REVIEW, UNKNOWN, or PENDING (no record yet).
+ */
+export const STATUS_COLUMNS = [
+  'verificationStatus',
+  'fullName',
+  'requestId',
+  'checkedAt',
+  'lookupErrorCode',
+  'lookupErrorMessage',
+];
+
+/** A status book entry (status-book.js) as STATUS_COLUMNS cells; all empty without a link or a lookup. */
+function statusFields(entry) {
+  if (!entry?.status && !entry?.error) return STATUS_COLUMNS.map(() => '');
+  const { status, error, checkedAt = '' } = entry;
+  if (error) return ['', '', '', checkedAt, error.code ?? 'UNEXPECTED', String(error.message ?? error)];
+  return [status.verificationStatus, status.fullName ?? '', status.requestId ?? '', checkedAt, '', ''];
+}
+
+/**
+ * The results CSV: the input's columns (extra ones included), then the result columns, then the status
+ * columns when the run's statuses were checked; one row per row sent, in input order.
  * @param {string[]} header
  * @param {{ fields: string[], result: object }[]} rows
+ * @param {((linkId: string) => object | undefined) | undefined} checked a link's status entry, when checked
  */
-export function resultsCsv(header, rows) {
-  return toCsv([outputColumns(header), ...rows.map(({ fields, result }) => resultFields(fields, result))]);
+export function resultsCsv(header, rows, checked) {
+  const columns = outputColumns(header);
+  if (!checked) return toCsv([columns, ...rows.map(({ fields, result }) => resultFields(fields, result))]);
+  return toCsv([
+    [...columns, ...STATUS_COLUMNS],
+    ...rows.map(({ fields, result }) => [
+      ...resultFields(fields, result),
+      ...statusFields(result.linkId ? checked(result.linkId) : undefined),
+    ]),
+  ]);
 }

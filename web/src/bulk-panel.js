@@ -4,8 +4,10 @@
 import { runRows, STATUS } from 'faceki-kyc-link/bulk';
 
 import { planFile, readBulkFile, resultsCsv, TEMPLATE_CSV } from './bulk-csv.js';
+import { bulkStatusCheck } from './bulk-status-check.js';
 import { el, replaceChildren } from './dom.js';
 import { downloadText, timestampedName } from './download.js';
+import { stat } from './stat.js';
 
 // Enough to hide FACEKI's latency, few enough to stay clear of its rate limits.
 const CONCURRENCY = 4;
@@ -15,9 +17,10 @@ const plural = (count, word) => `${count} ${word}${count === 1 ? '' : 's'}`;
 /**
  * @param {HTMLElement} card
  * @param {{ client: import('faceki-kyc-link').KycClient, workflow(): { workflowId?: string, error?: string },
- *           onLinks(links: object[]): void }} deps
+ *           book: object, onBatch(run: { fileName: string, links: object[] }): void }} deps
+ *   book: the page's status book (status-book.js), for checking the statuses of a finished run
  */
-export function setUpBulkPanel(card, { client, workflow, onLinks }) {
+export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
   const body = card.querySelector('#bulk-body');
   card
     .querySelector('#bulk-template')
@@ -164,7 +167,7 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
     });
 
     const rows = plan.jobs.filter((job) => results.has(job.line)).map((job) => results.get(job.line));
-    onLinks(rows.filter(({ result }) => result.status === STATUS.CREATED).map(historyEntry));
+    onBatch({ fileName, links: rows.filter(({ result }) => result.status === STATUS.CREATED).map(historyEntry) });
     showDone(fileName, parsed.header, plan, rows, summary, controller.signal.aborted);
   }
 
@@ -173,12 +176,15 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
     const notes = [plural(rows.length, 'row') + ' sent'];
     if (plan.duplicates.length) notes.push(`${plural(plan.duplicates.length, 'repeated applicationId')} merged`);
     if (summary.notStarted) notes.push(`${summary.notStarted} not started`);
+    const linkIds = rows.filter(({ result }) => result.status === STATUS.CREATED).map(({ result }) => result.linkId);
+    const check = linkIds.length > 0 && bulkStatusCheck(linkIds, { book });
     const download = () =>
       downloadText(
         timestampedName('kyc-links', 'csv'),
         resultsCsv(
           header,
-          rows.map(({ job, result }) => ({ fields: job.fields, result }))
+          rows.map(({ job, result }) => ({ fields: job.fields, result })),
+          check?.checked ? book.get : undefined
         )
       );
     replaceChildren(
@@ -213,6 +219,7 @@ export function setUpBulkPanel(card, { client, workflow, onLinks }) {
           'Uncertain rows may already have a link: FACEKI gave no clear answer. ' +
             'Check them in the FACEKI portal before sending them again.'
         ),
+      check && check.node,
       unfinished.length > 0 && failureTable(unfinished)
     );
   }
@@ -230,15 +237,6 @@ function historyEntry({ job, result, createdAt }) {
     createdAt,
     expiresAt: result.expiresAt || null,
   };
-}
-
-function stat(value, label, className) {
-  return el(
-    'div',
-    { className },
-    el('span', { className: 'stat-value' }, String(value)),
-    el('span', { className: 'stat-label' }, label)
-  );
 }
 
 function table(id, headings, rows) {
