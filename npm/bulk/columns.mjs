@@ -5,6 +5,18 @@ export const ID_COLUMN = 'applicationId';
 export const OVERRIDE_COLUMNS = ['workflowId', 'expiryTime', 'redirectUrl'];
 /** Appended to the input columns in the output. */
 export const RESULT_COLUMNS = ['linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
+/**
+ * Appended to a results CSV by a status check (the CLI's bulk-status, the admin tool's Check statuses).
+ * verificationStatus: ACCEPTED, DECLINED, REVIEW, UNKNOWN, or PENDING (no record yet).
+ */
+export const STATUS_CHECK_COLUMNS = [
+  'verificationStatus',
+  'fullName',
+  'requestId',
+  'checkedAt',
+  'lookupErrorCode',
+  'lookupErrorMessage',
+];
 
 export const STATUS = Object.freeze({
   /** FACEKI made the link; linkId and url are set. */

@@ -4,6 +4,15 @@ import type { KycClient, KycLinkRequest, ValidationIssue } from '../index.js';
 export declare const ID_COLUMN: 'applicationId';
 export declare const OVERRIDE_COLUMNS: readonly ['workflowId', 'expiryTime', 'redirectUrl'];
 export declare const RESULT_COLUMNS: readonly ['linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
+/** Appended by a status check; verificationStatus is ACCEPTED, DECLINED, REVIEW, UNKNOWN or PENDING. */
+export declare const STATUS_CHECK_COLUMNS: readonly [
+  'verificationStatus',
+  'fullName',
+  'requestId',
+  'checkedAt',
+  'lookupErrorCode',
+  'lookupErrorMessage',
+];
 export declare const STATUS: {
   readonly CREATED: 'created';
   readonly FAILED: 'failed';

@@ -10,6 +10,7 @@ export {
   outputColumns,
   RESULT_COLUMNS,
   STATUS,
+  STATUS_CHECK_COLUMNS,
 } from './columns.mjs';
 export { parseCsv, parseOwnCsv, toCsv } from './csv.mjs';
 export { spreadsheetSafe } from './formula-guard.mjs';

@@ -1,14 +1,14 @@
 'use strict';
 // `faceki-kyc-link bulk-status`: a bulk output in (its linkId column), the same rows out with status
 // columns, from FACEKI's records, a bounded number of lookups at a time. Lookups are GETs, safe to
-// repeat, so resuming needs no journal: when --out exists, rows it already shows as final (ACCEPTED or
-// DECLINED) are kept and every other row is looked up again. Files are written like bulk's: whole,
+// repeat, so resuming needs no journal: when --out exists, rows it already shows as final (settled by
+// the package's settledRecord, as `status` decides) are kept and every other row is looked up again. Files are written like bulk's: whole,
 // 0600, never through a symbolic link, every cell through the formula guard.
 
 const { setMaxListeners } = require('node:events');
 const fs = require('node:fs');
-const { createKycClient } = require('../dist/index.cjs');
-const { parseOwnCsv, toCsv } = require('../dist/bulk.cjs');
+const { createKycClient, settledRecord } = require('../dist/index.cjs');
+const { parseOwnCsv, STATUS_CHECK_COLUMNS, toCsv } = require('../dist/bulk.cjs');
 const { clientOptionsFrom, CLIENT_FLAGS } = require('./credentials.cjs');
 const { EXIT } = require('./exit-codes.cjs');
 const { UsageError } = require('./usage-error.cjs');
@@ -16,7 +16,7 @@ const { startProgress } = require('./bulk/progress.cjs');
 const { asUsageError } = require('./bulk/read-csv.cjs');
 const { readPrivateFile, refuseSymlink, replaceFile, sameFile } = require('./bulk/safe-files.cjs');
 const { terminalSafe } = require('./bulk/terminal-text.cjs');
-const { FINAL_STATUSES, decidingRecord } = require('./verification-lookup.cjs');
+const { decidingRecord } = require('./verification-lookup.cjs');
 
 const FLAGS = {
   in: { type: 'string' },
@@ -26,10 +26,6 @@ const FLAGS = {
 };
 
 const LINK_COLUMN = 'linkId';
-/** Appended to the input's columns. verificationStatus: ACCEPTED, DECLINED, REVIEW, UNKNOWN or PENDING. */
-const STATUS_COLUMNS = [
-  'verificationStatus', 'fullName', 'requestId', 'checkedAt', 'lookupErrorCode', 'lookupErrorMessage',
-];
 const PENDING = 'PENDING'; // no record yet: nothing was submitted through the link
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
@@ -60,7 +56,7 @@ function readInput(inPath) {
       `input file ${inPath} has no ${LINK_COLUMN} column: pass the output of "faceki-kyc-link bulk"`,
     );
   }
-  const added = input.header.filter((name) => STATUS_COLUMNS.includes(name));
+  const added = input.header.filter((name) => STATUS_CHECK_COLUMNS.includes(name));
   if (added.length > 0) {
     throw new UsageError(`input file ${inPath} already has status column(s) ${added.join(', ')}: pass the bulk output`);
   }
@@ -80,13 +76,13 @@ function readEarlierFinal(outPath, columns) {
   const linkIndex = earlier.header.indexOf(LINK_COLUMN);
   const statusIndex = earlier.header.indexOf('verificationStatus');
   for (const { fields } of earlier.records) {
-    if (!FINAL_STATUSES.includes(fields[statusIndex])) continue;
-    finals.set(fields[linkIndex], fields.slice(-STATUS_COLUMNS.length));
+    if (!settledRecord([{ status: fields[statusIndex] }])) continue;
+    finals.set(fields[linkIndex], fields.slice(-STATUS_CHECK_COLUMNS.length));
   }
   return finals;
 }
 
-const statusFields = (result) => STATUS_COLUMNS.map((column) => result[column] ?? '');
+const statusFields = (result) => STATUS_CHECK_COLUMNS.map((column) => result[column] ?? '');
 
 /** One link's lookup as status columns, and how it counts in the progress. Never rejects. */
 async function lookUp(getVerifications, linkId, signal) {
@@ -132,7 +128,7 @@ async function bulkStatus(flags, io) {
   if (sameFile(flags.in, flags.out)) throw new UsageError('--out names the input file; pass another --out');
   const concurrency = concurrencyFrom(flags.concurrency);
   const input = readInput(flags.in);
-  const columns = [...input.header, ...STATUS_COLUMNS];
+  const columns = [...input.header, ...STATUS_CHECK_COLUMNS];
   const earlier = readEarlierFinal(flags.out, columns);
   const linkIndex = input.header.indexOf(LINK_COLUMN);
   const toLookUp = input.records.map(({ fields }) => fields[linkIndex]).filter((id) => id && !earlier.has(id));

@@ -1,8 +1,8 @@
 'use strict';
 // What `status` and `bulk-status` share: which of a link's records decides its status.
 
-// waitForVerification's own rule, bundled from npm/src/settled-record.mjs.
-const { FINAL_STATUSES, settledRecord } = require('../dist/settled-record.cjs');
+// waitForVerification's own rule, the package's settledRecord.
+const { settledRecord } = require('../dist/index.cjs');
 
 /**
  * The record that decides a link's status, and whether it is final: the record waitForVerification
@@ -16,4 +16,4 @@ function decidingRecord(records) {
   return { final: false, record: records.at(-1) ?? null };
 }
 
-module.exports = { decidingRecord, FINAL_STATUSES };
+module.exports = { decidingRecord };

@@ -9,7 +9,7 @@ import { bindToWasm } from './wasm-loader.mjs';
 
 export { KycError } from './kyc-error.mjs';
 export { createMemoryStore } from './stores/memory-store.mjs';
-export { settledRecord } from './wait-for-verification.mjs';
+export { settledRecord } from './settled-record.mjs';
 
 async function wasmBytes() {
   const response = await fetch(new URL('../dist/kyc-browser.wasm', import.meta.url));

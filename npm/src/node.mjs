@@ -9,7 +9,7 @@ import { loadNodeGlue } from './node-glue.cjs';
 
 export { KycError } from './kyc-error.mjs';
 export { createMemoryStore } from './stores/memory-store.mjs';
-export { settledRecord } from './wait-for-verification.mjs';
+export { settledRecord } from './settled-record.mjs';
 
 export const {
   configureWasm,

@@ -1,8 +1,7 @@
-// Which of a verification's records settles it: the rule waitForVerification ends on, and the one the
-// CLI's `status` and `bulk-status` print (they load it as dist/settled-record.cjs).
+// Which of a verification's records settles it: the rule waitForVerification ends on, exported as the
+// package's settledRecord for pollers of their own (the admin tool, the CLI's status and bulk-status).
 
-/** The statuses a record reports a decision with. */
-export const FINAL_STATUSES = Object.freeze(['ACCEPTED', 'DECLINED']);
+const FINAL_STATUSES = ['ACCEPTED', 'DECLINED'];
 
 /**
  * The record the wait ends with, or undefined to keep waiting: the first ACCEPTED or DECLINED record;

@@ -7,7 +7,6 @@ import { settledRecord } from './settled-record.mjs';
 import { snapshot } from './snapshot.mjs';
 
 // Still importable from here, where the rule lived first.
-export { settledRecord };
 
 const DEFAULT_TIMEOUT_MS = 30 * 60_000; // a person takes minutes, not hours, to finish a KYC flow
 const DEFAULT_INTERVAL_MS = 5_000;

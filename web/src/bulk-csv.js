@@ -8,6 +8,7 @@ import {
   parseCsv,
   planRows,
   resultFields,
+  STATUS_CHECK_COLUMNS,
   toCsv,
 } from 'faceki-kyc-link/bulk';
 import { validateKycLinkRequest } from 'faceki-kyc-link';
@@ -43,22 +44,9 @@ export function planFile(file, workflowId) {
   return planRows({ ...file, defaults: { workflowId }, validate: validateKycLinkRequest });
 }
 
-/**
- * The columns a status check adds, named as the CLI's bulk-status writes them (npm/cli/bulk-status.cjs).
- * verificationStatus: ACCEPTED, DECLINED, REVIEW, UNKNOWN, or PENDING (no record yet).
- */
-export const STATUS_COLUMNS = [
-  'verificationStatus',
-  'fullName',
-  'requestId',
-  'checkedAt',
-  'lookupErrorCode',
-  'lookupErrorMessage',
-];
-
-/** A status book entry (status-book.js) as STATUS_COLUMNS cells; all empty without a link or a lookup. */
+/** A status book entry (status-book.js) as STATUS_CHECK_COLUMNS cells; all empty without a link or a lookup. */
 function statusFields(entry) {
-  if (!entry?.status && !entry?.error) return STATUS_COLUMNS.map(() => '');
+  if (!entry?.status && !entry?.error) return STATUS_CHECK_COLUMNS.map(() => '');
   const { status, error, checkedAt = '' } = entry;
   if (error) return ['', '', '', checkedAt, error.code ?? 'UNEXPECTED', String(error.message ?? error)];
   return [status.verificationStatus, status.fullName ?? '', status.requestId ?? '', checkedAt, '', ''];
@@ -75,7 +63,7 @@ export function resultsCsv(header, rows, checked) {
   const columns = outputColumns(header);
   if (!checked) return toCsv([columns, ...rows.map(({ fields, result }) => resultFields(fields, result))]);
   return toCsv([
-    [...columns, ...STATUS_COLUMNS],
+    [...columns, ...STATUS_CHECK_COLUMNS],
     ...rows.map(({ fields, result }) => [
       ...resultFields(fields, result),
       ...statusFields(result.linkId ? checked(result.linkId) : undefined),
