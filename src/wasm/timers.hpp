@@ -2,7 +2,6 @@
 // Timers over emscripten_set_timeout: the event loop's setTimeout, in Node and browsers.
 
 #include <functional>
-#include <map>
 
 #include "core/environment.hpp"
 
@@ -10,21 +9,15 @@ namespace kyc::wasm {
 
 class EventLoopTimers final : public Timers {
  public:
+  EventLoopTimers() = default;
+  EventLoopTimers(const EventLoopTimers&) = delete;
+  EventLoopTimers& operator=(const EventLoopTimers&) = delete;
   ~EventLoopTimers() override;
   HandleId start(double delayMs, std::function<void()> fire) override;
   void cancel(HandleId timer) override;
 
  private:
-  struct Pending {
-    EventLoopTimers* timers;
-    HandleId id;
-    int jsTimer = 0;
-    std::function<void()> fire;
-  };
-  static void onFire(void* pending);
-
-  std::map<HandleId, Pending> pending_;
-  HandleId nextId_ = 1;
+  static void onFire(void* timerId);
 };
 
 }  // namespace kyc::wasm
