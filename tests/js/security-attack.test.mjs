@@ -205,3 +205,21 @@ test('closing the sandbox during a webhook attempt leaves no delivery pending an
   assert.equal(outcome, 'idle');
   assert.deepEqual(sandbox.webhookDeliveries.map((delivery) => delivery.error), ['CLOSED']);
 });
+
+test('a store failing with an unreadable error (a revoked Proxy) is a store that is down: the link is made', async (t) => {
+  const sandbox = await sandboxFor(t);
+  const fail = async () => {
+    throw revokedProxy();
+  };
+  const store = { get: fail, set: fail, delete: fail, lock: fail };
+  const warnings = [];
+  const client = await createKycClient({
+    clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: sandbox.url, tokenStore: store, linkStore: store,
+    reuseLinks: true, onWarning: (warning) => warnings.push(warning.code),
+  });
+  t.after(() => client.close());
+  // Before the fix: a TypeError from reading the error's code, and no link.
+  const link = await client.generateKycLink({ workflowId: WORKFLOW, applicationId: 'person-1', expiryTime: 60 });
+  assert.equal(typeof link.linkId, 'string');
+  assert.ok(warnings.length >= 2 && warnings.every((code) => code === 'STORE_UNAVAILABLE'), String(warnings));
+});
