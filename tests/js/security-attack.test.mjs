@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { test } from 'node:test';
 
 import { configureWasm, createKycClient, parseWebhook } from '../../npm/index.mjs';
+import { hostileServer, linkAnswer } from './hostile-server.mjs';
 import { assertNoSecrets, rejectionOf, sandboxFor, CLIENT_ID, CLIENT_SECRET, WORKFLOW } from './support.mjs';
 
 // The module, caught by a preRun hook, to watch the wasm heap.
@@ -206,7 +207,7 @@ test('closing the sandbox during a webhook attempt leaves no delivery pending an
   assert.deepEqual(sandbox.webhookDeliveries.map((delivery) => delivery.error), ['CLOSED']);
 });
 
-test('a store failing with an unreadable error (a revoked Proxy) is a store that is down: the link is made', async (t) => {
+test('a store failing with an unreadable error (a revoked Proxy) counts as down: the link is made', async (t) => {
   const sandbox = await sandboxFor(t);
   const fail = async () => {
     throw revokedProxy();
@@ -222,4 +223,25 @@ test('a store failing with an unreadable error (a revoked Proxy) is a store that
   const link = await client.generateKycLink({ workflowId: WORKFLOW, applicationId: 'person-1', expiryTime: 60 });
   assert.equal(typeof link.linkId, 'string');
   assert.ok(warnings.length >= 2 && warnings.every((code) => code === 'STORE_UNAVAILABLE'), String(warnings));
+});
+
+test('reuseLinks: the link request for a person timed out: the calls waiting for it make no second link', async (t) => {
+  let linkRequests = 0;
+  const server = await hostileServer(t, (req, res) => {
+    if (req.url.startsWith('/auth/')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ responseCode: 0, data: { access_token: 'tok-attack-0123456789' } }));
+    }
+    linkRequests++;
+    if (linkRequests > 1) return linkAnswer(req, res); // the first is kept: FACEKI may make it and answer late
+  });
+  const client = await createKycClient({
+    clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: server.url, reuseLinks: true, timeoutMs: 300,
+  });
+  t.after(() => client.close());
+  const request = { workflowId: WORKFLOW, applicationId: 'person-2', expiryTime: 60 };
+  const outcomes = await Promise.allSettled([client.generateKycLink(request), client.generateKycLink(request)]);
+  // Before the fix the waiting call made link-1, a second link for a person whose first may exist.
+  assert.deepEqual(outcomes.map((outcome) => outcome.reason?.code), ['TIMEOUT', 'TIMEOUT']);
+  assert.equal(linkRequests, 1);
 });
