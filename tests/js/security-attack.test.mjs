@@ -245,3 +245,23 @@ test('reuseLinks: the link request for a person timed out: the calls waiting for
   assert.deepEqual(outcomes.map((outcome) => outcome.reason?.code), ['TIMEOUT', 'TIMEOUT']);
   assert.equal(linkRequests, 1);
 });
+
+test('the sandbox request log keeps a client secret out in any spelling of its key or its value', async (t) => {
+  const sandbox = await sandboxFor(t);
+  const wrongSecret = 'maybe-real-secret-5e7a';
+  const get = (query) => fetch(`${sandbox.url}/auth/api/access-token?${query}`);
+  const post = (body, type = 'application/json') =>
+    fetch(`${sandbox.url}/auth/api/generate-token`, { method: 'POST', headers: { 'content-type': type }, body });
+  const encoded = (text) => [...text].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+  // The sandbox reads each of these as the clientSecret (the first gets a token): the log must not show it.
+  assert.equal((await get(`clientId=${CLIENT_ID}&client%53ecret=${encoded(CLIENT_SECRET)}`)).status, 200);
+  await get(`clientId=${CLIENT_ID}&client%53ecret=${wrongSecret}`);
+  await post(`{"clientId":"${CLIENT_ID}","client\\u0053ecret":"${wrongSecret}"}`);
+  await post(`{"clientId":"${CLIENT_ID}","clientSecret":"${CLIENT_SECRET.replace('-', '\\u002d')}"}`);
+  await post(`clientId=${CLIENT_ID}&client%53ecret=${wrongSecret}`, 'application/x-www-form-urlencoded');
+  assert.equal(sandbox.requests.length, 5);
+  const log = JSON.stringify(sandbox.requests);
+  const decoded = decodeURIComponent(log).replace(/\\\\u([0-9a-f]{4})/gi, (_, hex) => String.fromCharCode(`0x${hex}`));
+  assertNoSecrets({ stdout: decoded, stderr: log }, [CLIENT_SECRET, wrongSecret]);
+  assert.match(log, /\/auth\/api\/access-token\?\[redacted\]/);
+});
