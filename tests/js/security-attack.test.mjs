@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import { test } from 'node:test';
 
 import { configureWasm, createKycClient, parseWebhook } from '../../npm/index.mjs';
+import { createRedisStores } from '../../npm/redis/index.mjs';
 import { hostileServer, linkAnswer } from './hostile-server.mjs';
 import { assertNoSecrets, rejectionOf, sandboxFor, CLIENT_ID, CLIENT_SECRET, WORKFLOW } from './support.mjs';
 
@@ -264,4 +265,14 @@ test('the sandbox request log keeps a client secret out in any spelling of its k
   const decoded = decodeURIComponent(log).replace(/\\\\u([0-9a-f]{4})/gi, (_, hex) => String.fromCharCode(`0x${hex}`));
   assertNoSecrets({ stdout: decoded, stderr: log }, [CLIENT_SECRET, wrongSecret]);
   assert.match(log, /\/auth\/api\/access-token\?\[redacted\]/);
+});
+
+test('createRedisStores with a malformed Redis URL rejects without the URL (its password) anywhere in the error', async () => {
+  const password = 'p4ssw0rd-attack-31';
+  for (const url of [`redis://:${password}@host:notaport`, `redis://user:${password}@[bad`]) {
+    const error = await rejectionOf(createRedisStores({ url }));
+    // Before the fix: Node's ERR_INVALID_URL TypeError, whose `input` (util.inspect shows it) is the URL.
+    assert.match(error.message, /^createRedisStores: url is not a Redis URL/);
+    assertNoSecrets(error, [password]);
+  }
 });
