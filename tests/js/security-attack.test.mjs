@@ -267,7 +267,7 @@ test('the sandbox request log keeps a client secret out in any spelling of its k
   assert.match(log, /\/auth\/api\/access-token\?\[redacted\]/);
 });
 
-test('createRedisStores with a malformed Redis URL rejects without the URL (its password) anywhere in the error', async () => {
+test('createRedisStores with a malformed Redis URL: the error holds no part of the URL (its password)', async () => {
   const password = 'p4ssw0rd-attack-31';
   for (const url of [`redis://:${password}@host:notaport`, `redis://user:${password}@[bad`]) {
     const error = await rejectionOf(createRedisStores({ url }));
