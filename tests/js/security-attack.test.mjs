@@ -3,11 +3,13 @@
 // seem, and the sandbox's Host check and webhook sender under requests a browser would never send.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import { connect } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { connect, createServer } from 'node:net';
 import { test } from 'node:test';
 
-import { configureWasm, createKycClient, parseWebhook } from '../../npm/index.mjs';
+import {
+  configureWasm, createKycClient, createWebhookFetchHandler, createWebhookHandler, parseWebhook,
+} from '../../npm/index.mjs';
 import { createRedisStores } from '../../npm/redis/index.mjs';
 import { hostileServer, linkAnswer } from './hostile-server.mjs';
 import { assertNoSecrets, rejectionOf, sandboxFor, CLIENT_ID, CLIENT_SECRET, WORKFLOW } from './support.mjs';
@@ -275,4 +277,29 @@ test('createRedisStores with a malformed Redis URL: the error holds no part of t
     assert.match(error.message, /^createRedisStores: url is not a Redis URL/);
     assertNoSecrets(error, [password]);
   }
+});
+
+test('a webhook sender without the secret gets its 401 before its body is read (nothing buffered)', async (t) => {
+  let events = 0;
+  const handler = createWebhookHandler({ secret: SECRET, onEvent: () => events++ });
+  const server = createHttpServer(handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const socket = connect(server.address().port, '127.0.0.1');
+  t.after(() => socket.destroy());
+  // A megabyte announced, ten bytes sent, and then nothing: before the fix the handler waited for the rest.
+  const head = 'POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: wrong\r\nContent-Length: 1048576\r\n';
+  socket.write(`${head}\r\n{"a":"0123`);
+  let timer;
+  const answer = await Promise.race([
+    new Promise((resolve) => socket.once('data', (chunk) => resolve(String(chunk).split('\r\n')[0]))),
+    new Promise((resolve) => (timer = setTimeout(resolve, 10_000, 'no answer'))),
+  ]);
+  clearTimeout(timer);
+  assert.equal(answer, 'HTTP/1.1 401 Unauthorized');
+  const fetchHandler = createWebhookFetchHandler({ secret: SECRET, onEvent: () => events++ });
+  const never = new ReadableStream({ pull: () => new Promise(() => {}) }); // a body that never ends
+  const request = new Request('http://127.0.0.1/hook', { method: 'POST', body: never, duplex: 'half' });
+  assert.equal((await fetchHandler(request)).status, 401);
+  assert.equal(events, 0);
 });
