@@ -1,6 +1,7 @@
 // Hostile input against the package and its sandbox, one test per finding: caller objects that throw
-// (or are revoked Proxies) where the wasm core would meet them, webhook bodies that are not what they
-// seem, and the sandbox's Host check and webhook sender under requests a browser would never send.
+// (or are revoked Proxies) where the wasm core would meet them, webhook bodies and senders that are not
+// what they seem, stores that fail strangely, a link request that times out while others wait for it,
+// and the sandbox's Host check, request log and webhook sender under requests no browser would send.
 
 import assert from 'node:assert/strict';
 import { createServer as createHttpServer } from 'node:http';
