@@ -57,12 +57,19 @@ async function openClient(url, connectTimeoutMs) {
   } catch {
     throw new Error("createRedisStores({ url }) needs the package 'redis' (npm install redis), or pass { client }");
   }
-  const client = redis.createClient({
-    url,
-    // While Redis is away, commands fail at once (each store call then falls back) instead of queueing.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) },
-  });
+  let client;
+  try {
+    client = redis.createClient({
+      url,
+      // While Redis is away, commands fail at once (each store call then falls back) instead of queueing.
+      disableOfflineQueue: true,
+      socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) },
+    });
+  } catch (error) {
+    // Node's ERR_INVALID_URL keeps the whole URL, password and all, in error.input: never passed on.
+    const code = typeof error?.code === 'string' ? ` (${error.code})` : '';
+    throw new Error(`createRedisStores: url is not a Redis URL node-redis can use${code}`);
+  }
   // Without a listener an 'error' event would throw in the host process; outages reach callers as
   // failed store calls (the client's onWarning), and the client reconnects on its own.
   client.on('error', () => {});

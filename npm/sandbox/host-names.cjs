@@ -21,10 +21,34 @@ function checksHost(boundHost) {
   return !WILDCARD_HOSTS.has(boundHost);
 }
 
-/** Whether the request's Host is one of `hosts` (from allowedHosts). */
+/**
+ * Whether the request names one of `hosts` (from allowedHosts), and nothing else: exactly one Host
+ * header (Node keeps only the first of several, which a proxy in front may read differently), and a
+ * request target that is a path, or an absolute URL (GET http://name/ HTTP/1.1) whose host is one of
+ * `hosts` too: RFC 9112 says that host, not the Host header, is the one the request is for.
+ */
 function hostAllowed(req, hosts) {
   const host = req.headers.host?.toLowerCase();
-  return host !== undefined && hosts.includes(host);
+  if (host === undefined || !hosts.includes(host)) return false;
+  if (Array.isArray(req.rawHeaders) && hostHeaderCount(req.rawHeaders) !== 1) return false;
+  const target = String(req.url ?? '/');
+  return target.startsWith('/') || hosts.includes(absoluteTargetHost(target));
+}
+
+function hostHeaderCount(rawHeaders) {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === 'host') count++;
+  return count;
+}
+
+/** The host:port of an absolute-form request target, or null ('*', a malformed URL). */
+function absoluteTargetHost(target) {
+  try {
+    const url = new URL(target);
+    return url.port === '' ? null : url.host.toLowerCase(); // allowedHosts entries always carry a port
+  } catch {
+    return null;
+  }
 }
 
 module.exports = { allowedHosts, checksHost, formatHost, hostAllowed };

@@ -49,7 +49,9 @@ function createWebhookSender(targets, policy, deliveries) {
       deliveries.push(entry);
       Object.assign(entry, await attemptDelivery(target, text));
       if (entry.ok) return;
-      if (attempt < policy.attempts) await sleep(policy.firstDelayMs * 2 ** (attempt - 1));
+      // An attempt that close() cut short ends here: a pause begun after close() would be one that
+      // close() never cleared, keeping idle() pending and the process alive for up to a minute.
+      if (attempt < policy.attempts && !closed) await sleep(policy.firstDelayMs * 2 ** (attempt - 1));
     }
   }
 

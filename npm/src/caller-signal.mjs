@@ -2,11 +2,10 @@
 // core only ever sees a signal of ours, relayed from the caller's here, where anything the caller's
 // signal throws is caught: it ends the call as ABORTED instead of reaching the host or hanging.
 
-import { KycError, invalidConfig } from './kyc-error.mjs';
+import { KycError, describeThrown, invalidConfig } from './kyc-error.mjs';
 
 function unreadable(error) {
-  const detail = error instanceof Error ? `: ${error.message}` : '';
-  return new KycError({ code: 'ABORTED', message: `the call's signal could not be read${detail.slice(0, 200)}` });
+  return new KycError({ code: 'ABORTED', message: `the call's signal could not be read: ${describeThrown(error)}` });
 }
 
 /**

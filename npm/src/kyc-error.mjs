@@ -33,6 +33,18 @@ export class KycError extends Error {
   }
 }
 
+/**
+ * What a caller's thrown value says, for a message: at most 200 characters, and never a throw of its own
+ * (a null-prototype object, a Symbol, a Proxy or a throwing `message` getter cannot be turned into text).
+ */
+export function describeThrown(thrown) {
+  try {
+    return String(thrown instanceof Error ? thrown.message : thrown).slice(0, 200);
+  } catch {
+    return 'a value that cannot be read';
+  }
+}
+
 export function invalidConfig(message) {
   return new KycError({ code: 'INVALID_CONFIG', message: `invalid options: ${message}` });
 }

@@ -51,7 +51,17 @@ function receiver(loadModule, options) {
     }
     return answerOf(200, {});
   }
-  return { setup, deliver };
+  // The header alone, before a byte of the body is read: a sender without the secret gets its 401 at once,
+  // and the receiver never holds up to maxBodyBytes (or waits for a slow body) on its behalf. Null: go on.
+  function headerRefusal(module, headers) {
+    try {
+      parseWebhookOn(module, { body: '', headers }, parseOptions);
+    } catch (error) {
+      if (error instanceof KycError && error.code === 'WEBHOOK_UNAUTHORIZED') return refusal(error);
+    }
+    return null;
+  }
+  return { setup, deliver, headerRefusal };
 }
 
 const tooLarge = () => answerOf(413, { code: 'WEBHOOK_INVALID' });
@@ -102,7 +112,7 @@ function isRaw(value) {
 
 /** (req, res[, next]) for node:http and Express; never throws. */
 export function createWebhookHandler(loadModule, options) {
-  const { setup, deliver } = receiver(loadModule, options);
+  const { setup, deliver, headerRefusal } = receiver(loadModule, options);
 
   async function handle(req) {
     let module, settings;
@@ -118,6 +128,8 @@ export function createWebhookHandler(loadModule, options) {
     }
     // Read to its end by something else that kept nothing: waiting for it would hang.
     if (req.readableEnded) return { answer: answerOf(500, { code: 'BODY_ALREADY_READ' }) };
+    const refused = headerRefusal(module, req.headers);
+    if (refused) return { answer: refused, close: true }; // the body is left unread
     const bytes = await readNodeBody(req, settings.maxBodyBytes);
     if (bytes === null) return { answer: tooLarge(), close: true };
     return { answer: await deliver(module, bytes, req.headers) };
@@ -128,7 +140,7 @@ export function createWebhookHandler(loadModule, options) {
       if (res.headersSent || res.writableEnded) return;
       res.writeHead(answer.status, close ? { ...JSON_TYPE, connection: 'close' } : JSON_TYPE);
       res.end(answer.body);
-      // The rest of an oversized body is not read: the connection goes once the answer is out.
+      // The rest of an oversized or refused body is not read: the connection goes once the answer is out.
       if (close) res.once('finish', () => req.destroy());
     };
     Promise.resolve()
@@ -174,13 +186,16 @@ async function readFetchBody(request, maxBytes) {
 
 /** (request: Request) => Promise<Response> for the Fetch API; never rejects. */
 export function createWebhookFetchHandler(loadModule, options) {
-  const { setup, deliver } = receiver(loadModule, options);
+  const { setup, deliver, headerRefusal } = receiver(loadModule, options);
   return async function faceKiWebhookFetchHandler(request) {
     let answer;
     try {
       const { module, settings } = await setup();
-      const bytes = await readFetchBody(request, settings.maxBodyBytes);
-      answer = bytes === null ? tooLarge() : await deliver(module, bytes, request.headers);
+      answer = headerRefusal(module, request.headers);
+      if (!answer) {
+        const bytes = await readFetchBody(request, settings.maxBodyBytes);
+        answer = bytes === null ? tooLarge() : await deliver(module, bytes, request.headers);
+      }
     } catch (error) {
       answer = misconfigured(error);
     }

@@ -3,12 +3,20 @@
 // instance does alone (fetch its own token, make a link without reuse): links are still made.
 
 export const STORE_DOWN = Symbol('store down');
+// What withTimeout rejects with: told apart by identity, not by reading a `code` off the store's error.
+const TIMED_OUT = Symbol('timed out');
 
 // Only the error's name or code (e.g. ECONNREFUSED) goes into a warning: a store's own message may
 // quote a key, a value or a connection URL with a password.
+// Read in a try: an error whose getters throw (or a revoked Proxy) must still leave a STORE_DOWN answer.
 function errorLabel(error) {
-  for (const label of [error?.code, error?.name]) {
-    if (typeof label === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(label)) return label;
+  if (error === TIMED_OUT) return 'TIMEOUT';
+  try {
+    for (const label of [error?.code, error?.name]) {
+      if (typeof label === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(label)) return label;
+    }
+  } catch {
+    // unreadable: no label
   }
   return 'an error';
 }
@@ -16,7 +24,7 @@ function errorLabel(error) {
 function withTimeout(promise, timeoutMs) {
   let timer;
   const timeout = new Promise((resolve, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), timeoutMs);
+    timer = setTimeout(() => reject(TIMED_OUT), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -33,7 +41,7 @@ export function guardStore(store, { name, timeoutMs, warn, fallback }) {
     } catch (error) {
       // A lock that arrives after its timeout is nobody's: freed at once rather than left to its TTL.
       if (operation === 'lock') pending.then((late) => typeof late === 'function' && late()).catch(() => {});
-      const cause = error?.code === 'TIMEOUT' ? `no answer within ${timeoutMs} ms` : errorLabel(error);
+      const cause = error === TIMED_OUT ? `no answer within ${timeoutMs} ms` : errorLabel(error);
       const message = `${name}.${operation} failed (${cause}): ${fallback}`;
       warn({ code: 'STORE_UNAVAILABLE', store: name, operation, message });
       return STORE_DOWN;

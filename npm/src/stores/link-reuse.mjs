@@ -1,7 +1,8 @@
 // reuseLinks: one link per person (workflowId, applicationId, redirectUrl) across every instance that
 // shares the linkStore. A stored link with at least minRemainingMinutes left is handed out again;
 // otherwise one instance makes it under the store's lock while the others wait for it. A failed
-// creation releases the lock, and the next waiter tries itself.
+// creation releases the lock, and the next waiter tries itself; one that timed out leaves UNCERTAIN
+// behind first, so the waiters do not make a second link for a person who may have one.
 //
 // A stored link needs a known expiry, so only a request with an expiryTime is reused (FACEKI does not
 // document its default lifetime); without an applicationId there is no person to key on. Both are
@@ -27,7 +28,20 @@ function reusableShape(request, minRemainingMinutes) {
   return { workflowId, applicationId, expiryTime, redirectUrl };
 }
 
+// Stored instead of a link when the call making it timed out: FACEKI may have made the link anyway, so
+// the calls waiting for it must not make a second one (for one lock TTL; a later call is a new decision).
+const UNCERTAIN = JSON.stringify({ uncertain: true });
+
+function uncertainError() {
+  return new KycError({
+    code: 'TIMEOUT',
+    message: "another call's link request for this person timed out, so a link may already exist: none was made",
+  });
+}
+
+/** A stored link still good for minRemainingMs, as { linkId, url }; null for none. Throws for UNCERTAIN. */
 function parseStored(value, minRemainingMs) {
+  if (value === UNCERTAIN) throw uncertainError();
   if (typeof value !== 'string') return null;
   try {
     const { linkId, url, expiresAt } = JSON.parse(value);
@@ -50,7 +64,14 @@ export function createLinkReuse({ store, baseUrl, minRemainingMinutes, lockTtlMs
 
   async function createAndStore(key, request, shape, callOptions) {
     const startedAt = Date.now(); // the link lives expiryTime from about now: counted from before it was sent
-    const link = await create(request, callOptions);
+    let link;
+    try {
+      link = await create(request, callOptions);
+    } catch (error) {
+      const uncertain = error instanceof KycError && error.code === 'TIMEOUT';
+      if (uncertain) await store.set(key, UNCERTAIN, lockTtlMs(callOptions));
+      throw error;
+    }
     const expiresAt = startedAt + shape.expiryTime * MINUTE_MS;
     await store.set(key, JSON.stringify({ ...link, expiresAt }), expiresAt - minRemainingMs - Date.now());
     return link;
