@@ -276,7 +276,7 @@ export function createMemoryStore(): KycStore & { readonly size: number };
  */
 export function generateKycLink(
   request: KycLinkRequest,
-  options: KycClientOptions & { signal?: AbortSignal }
+  options: KycClientOptions & { signal?: AbortSignal },
 ): Promise<KycLink>;
 
 /**
@@ -369,7 +369,7 @@ interface NodeRequestLike {
   headers: Record<string, string | string[] | undefined>;
   body?: unknown;
   rawBody?: unknown;
-  on(event: string, listener: (...args: any[]) => void): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 interface NodeResponseLike {
   writeHead(status: number, headers?: Record<string, string>): unknown;
@@ -383,7 +383,7 @@ interface NodeResponseLike {
  * threw, a parsed req.body, bad options). Never throws; logs nothing.
  */
 export function createWebhookHandler(
-  options: WebhookHandlerOptions
+  options: WebhookHandlerOptions,
 ): (req: NodeRequestLike, res: NodeResponseLike, next?: unknown) => void;
 
 /** The same receiver for the Fetch API (Workers, Deno, Bun, Next.js route handlers). Never rejects. */

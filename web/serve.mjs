@@ -64,7 +64,9 @@ async function openFacekiAccount() {
       environment: 'sandbox',
     },
     description: `FACEKI sandbox: ${sandbox.url} (workflow ID: sandbox-workflow)`,
-    allowOrigins: (origins) => origins.forEach((origin) => sandbox.allowOrigin(origin)),
+    allowOrigins: (origins) => {
+      for (const origin of origins) sandbox.allowOrigin(origin);
+    },
     close: () => sandbox.close(),
   };
 }

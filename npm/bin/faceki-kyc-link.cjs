@@ -12,5 +12,5 @@ runCommandLine(process.argv.slice(2)).then(
   (error) => {
     process.stderr.write(`internal error: ${error?.stack ?? error}\n`);
     process.exitCode = EXIT.INTERNAL;
-  }
+  },
 );

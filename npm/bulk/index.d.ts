@@ -88,7 +88,7 @@ export type RequestValidator = (request: unknown) => Promise<ValidationIssue[]> 
 /** What is wrong with the defaults themselves: the issues of the fields a default was given for. */
 export declare function defaultsProblems(
   defaults: BulkDefaults,
-  validate: RequestValidator
+  validate: RequestValidator,
 ): Promise<ValidationIssue[]>;
 /** Every row checked by `validate` before anything is sent, repeated applicationIds merged. */
 export declare function planRows(input: {

@@ -6,7 +6,6 @@
 // 0600, never through a symbolic link, every cell through the formula guard.
 
 const { setMaxListeners } = require('node:events');
-const fs = require('node:fs');
 const { createKycClient, settledRecord } = require('../dist/index.cjs');
 const { parseOwnCsv, STATUS_CHECK_COLUMNS, toCsv } = require('../dist/bulk.cjs');
 const { clientOptionsFrom, CLIENT_FLAGS } = require('./credentials.cjs');
@@ -15,7 +14,7 @@ const { UsageError } = require('./usage-error.cjs');
 const { startProgress } = require('./bulk/progress.cjs');
 const { asUsageError } = require('./bulk/read-csv.cjs');
 const { readPrivateFile, refuseSymlink, replaceFile, sameFile } = require('./bulk/safe-files.cjs');
-const { terminalSafe } = require('./bulk/terminal-text.cjs');
+const { terminalSafe } = require('./terminal-safe.cjs');
 const { decidingRecord } = require('./verification-lookup.cjs');
 
 const FLAGS = {
@@ -163,7 +162,7 @@ async function bulkStatus(flags, io) {
 
   const rows = input.records.map(({ fields }) => {
     const linkId = fields[linkIndex];
-    return [...fields, ...(linkId ? found.get(linkId) ?? statusFields({}) : statusFields(NO_LINK))];
+    return [...fields, ...(linkId ? (found.get(linkId) ?? statusFields({})) : statusFields(NO_LINK))];
   });
   try {
     replaceFile(flags.out, toCsv([columns, ...rows]));

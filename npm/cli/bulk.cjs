@@ -75,7 +75,7 @@ function readInput({ inPath, defaults }) {
 }
 
 function printLines(stream, lines) {
-  if (lines.length > 0) stream.write(lines.join('\n') + '\n');
+  if (lines.length > 0) stream.write(`${lines.join('\n')}\n`);
 }
 
 async function bulk(flags, io) {
@@ -163,18 +163,18 @@ async function send(client, plan, input, earlier, settings, io) {
   } catch (error) {
     io.stderr.write(
       `error: cannot write output file ${outPath} (${error.code ?? error.message}); every result is kept in ` +
-        `${journalPathFor(outPath)}: run the same command again to write them\n`
+        `${journalPathFor(outPath)}: run the same command again to write them\n`,
     );
     return EXIT.INTERNAL;
   }
   const seconds = (Date.now() - startedAt) / 1000;
-  io.stdout.write(report.runSummary({ outPath, plan, result, seconds }) + '\n');
+  io.stdout.write(`${report.runSummary({ outPath, plan, result, seconds })}\n`);
   printLines(
     io.stderr,
     report.uncertainLines(
       outPath,
-      uncertain.sort((a, b) => a.line - b.line)
-    )
+      uncertain.sort((a, b) => a.line - b.line),
+    ),
   );
   return conclude(result, io, outPath, uncertain.length);
 }
@@ -214,7 +214,7 @@ async function sendJournaled(client, jobs, settings, io, onResult) {
 function conclude(result, io, outPath, uncertainCount) {
   if (result.haltError) {
     io.stderr.write(
-      `error: cannot write the journal (${result.haltError.code ?? result.haltError.message}); stopped sending\n`
+      `error: cannot write the journal (${result.haltError.code ?? result.haltError.message}); stopped sending\n`,
     );
     return EXIT.INTERNAL;
   }
@@ -224,7 +224,7 @@ function conclude(result, io, outPath, uncertainCount) {
   }
   if (result.authFailure) {
     io.stderr.write(
-      `error: authentication failed: ${report.terminalSafe(result.authFailure.message)}; stopped sending.\n`
+      `error: authentication failed: ${report.terminalSafe(result.authFailure.message)}; stopped sending.\n`,
     );
     io.stderr.write(`fix the credentials, then ${report.resumeHint(outPath)}\n`);
     return EXIT.AUTH;

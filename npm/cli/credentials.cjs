@@ -29,7 +29,7 @@ function clientOptionsFrom(flags, env) {
     options.token = env.FACEKI_TOKEN;
   } else {
     throw new UsageError(
-      'no credentials: set FACEKI_CLIENT_ID and FACEKI_CLIENT_SECRET, or FACEKI_TOKEN, in the environment'
+      'no credentials: set FACEKI_CLIENT_ID and FACEKI_CLIENT_SECRET, or FACEKI_TOKEN, in the environment',
     );
   }
   return options;

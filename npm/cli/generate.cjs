@@ -52,7 +52,7 @@ async function generate(flags, { env, stdout, signal }) {
     const link = await client.generateKycLink(request, { signal });
     const expires = expiresAt(request.expiryTime);
     // The link id and URL come from the server: escaped, so they cannot drive the terminal.
-    if (flags.json) stdout.write(terminalSafeJson({ ...link, expiresAt: expires }) + '\n');
+    if (flags.json) stdout.write(`${terminalSafeJson({ ...link, expiresAt: expires })}\n`);
     else {
       const expiry = expires ? `expires: ${expires}\n` : '';
       stdout.write(`link id: ${terminalSafe(link.linkId)}\nurl:     ${terminalSafe(link.url)}\n${expiry}`);

@@ -56,11 +56,17 @@ function parse(command, args) {
 function describe(error) {
   const lines = [`error: ${terminalSafe(error.message)}`];
   for (const issue of error.issues ?? []) lines.push(`  ${terminalSafe(issue.field)}: ${terminalSafe(issue.message)}`);
-  if (error.code) lines.push(`  (${error.code}${error.status ? `, HTTP ${error.status}` : ''}${error.attempts ? `, ${error.attempts} attempt(s)` : ''})`);
-  return lines.join('\n') + '\n';
+  if (error.code)
+    lines.push(
+      `  (${error.code}${error.status ? `, HTTP ${error.status}` : ''}${error.attempts ? `, ${error.attempts} attempt(s)` : ''})`,
+    );
+  return `${lines.join('\n')}\n`;
 }
 
-async function runCommandLine(argv, io = { env: process.env, stdout: process.stdout, stderr: process.stderr, process }) {
+async function runCommandLine(
+  argv,
+  io = { env: process.env, stdout: process.stdout, stderr: process.stderr, process },
+) {
   const [name, args] = commandName(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(HELP);

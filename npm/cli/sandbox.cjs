@@ -88,7 +88,7 @@ async function sandbox(flags, { stdout, signal, env }) {
   stdout.write(
     // The default client's credentials are public demo values (sandbox/options.cjs), not a secret.
     `FACEKI sandbox listening. Client id: sandbox-client, client secret: sandbox-secret (demo credentials), ` +
-      `workflow: sandbox-workflow. Ctrl-C stops it.\n`
+      `workflow: sandbox-workflow. Ctrl-C stops it.\n`,
   );
   if (webhooks.length > 0) stdout.write(`Completions and record updates send webhooks to ${webhooks.length} URL(s).\n`);
   await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));

@@ -26,15 +26,22 @@ function queryFrom(flags) {
 }
 
 /** The fields of a record worth printing; `raw` (all of FACEKI's record) stays out of the terminal. */
-const summaryOf = ({ requestId, linkId, applicationId, status, fullName }) =>
-  ({ requestId, linkId, applicationId, status, fullName });
+const summaryOf = ({ requestId, linkId, applicationId, status, fullName }) => ({
+  requestId,
+  linkId,
+  applicationId,
+  status,
+  fullName,
+});
 
 function textOf(decision, count) {
   if (decision.record === null) return 'status: PENDING (nothing submitted yet)\n';
   const { status, fullName, requestId } = decision.record;
   const pending = decision.final ? '' : ' (pending)';
-  return `status: ${terminalSafe(status)}${pending}\nname: ${terminalSafe(fullName ?? '')}\n` +
-    `request id: ${terminalSafe(requestId ?? '')}\nrecords: ${count}\n`;
+  return (
+    `status: ${terminalSafe(status)}${pending}\nname: ${terminalSafe(fullName ?? '')}\n` +
+    `request id: ${terminalSafe(requestId ?? '')}\nrecords: ${count}\n`
+  );
 }
 
 async function status(flags, { env, stdout, signal }) {
@@ -47,7 +54,7 @@ async function status(flags, { env, stdout, signal }) {
     // Names, ids and statuses come from the server: escaped, so they cannot drive the terminal.
     if (flags.json) {
       const record = decision.record && summaryOf(decision.record);
-      stdout.write(terminalSafeJson({ final: decision.final, record, records: records.map(summaryOf) }) + '\n');
+      stdout.write(`${terminalSafeJson({ final: decision.final, record, records: records.map(summaryOf) })}\n`);
     } else {
       stdout.write(textOf(decision, records.length));
     }

@@ -13,7 +13,7 @@ const hex = (character, width) => character.charCodeAt(0).toString(16).padStart(
 /** `text` with each unsafe character as \xHH (up to U+00FF) or \uHHHH. */
 function terminalSafe(text) {
   return String(text).replace(UNSAFE, (character) =>
-    character.charCodeAt(0) <= 0xff ? `\\x${hex(character, 2)}` : `\\u${hex(character, 4)}`
+    character.charCodeAt(0) <= 0xff ? `\\x${hex(character, 2)}` : `\\u${hex(character, 4)}`,
   );
 }
 

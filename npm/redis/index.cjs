@@ -74,7 +74,7 @@ async function openClient(url, connectTimeoutMs) {
   // failed store calls (the client's onWarning), and the client reconnects on its own.
   client.on('error', () => {});
   let timer;
-  const timeout = new Promise((resolve, reject) => {
+  const timeout = new Promise((_resolve, reject) => {
     const late = () => reject(new Error(`createRedisStores: no connection to Redis within ${connectTimeoutMs} ms`));
     timer = setTimeout(late, connectTimeoutMs);
   });

@@ -38,7 +38,8 @@ function validateFault(fault) {
   }
   if (copy.reset !== undefined && copy.reset !== true) invalid('reset must be true when present');
   if (copy.body !== undefined && typeof copy.body !== 'string') invalid('body must be a string');
-  if (copy.responseCode !== undefined && !Number.isInteger(copy.responseCode)) invalid('responseCode must be an integer');
+  if (copy.responseCode !== undefined && !Number.isInteger(copy.responseCode))
+    invalid('responseCode must be an integer');
   if (copy.headers !== undefined) {
     validateHeaders(copy.headers);
     copy.headers = { ...copy.headers };
@@ -91,10 +92,16 @@ function faultHeaders(fault) {
 function faultAnswer(fault) {
   if (fault.body !== undefined) return { status: fault.status ?? 200, body: fault.body };
   if (fault.responseCode !== undefined) {
-    return { status: fault.status ?? 200, body: JSON.stringify({ responseCode: fault.responseCode, message: 'sandbox fault' }) };
+    return {
+      status: fault.status ?? 200,
+      body: JSON.stringify({ responseCode: fault.responseCode, message: 'sandbox fault' }),
+    };
   }
   if (fault.status !== undefined) {
-    return { status: fault.status, body: JSON.stringify({ status: false, message: 'sandbox fault', statusCode: fault.status }) };
+    return {
+      status: fault.status,
+      body: JSON.stringify({ status: false, message: 'sandbox fault', statusCode: fault.status }),
+    };
   }
   return null;
 }

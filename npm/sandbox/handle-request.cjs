@@ -13,7 +13,10 @@ async function handleRequest(state, req, res) {
   // DNS rebinding: a hostile page under a name of its own that resolves here gets nothing, not even a
   // line in the request log (which holds what clients sent).
   if (state.hosts && !hostAllowed(req, state.hosts)) {
-    return createResponder(res, { corsOrigin: null, onStatus() {} }).json(421, errorBody(421, 'unexpected Host header'));
+    return createResponder(res, { corsOrigin: null, onStatus() {} }).json(
+      421,
+      errorBody(421, 'unexpected Host header'),
+    );
   }
   const url = new URL(req.url, 'http://sandbox.invalid');
   const matched = matchRoute(state.routes, url.pathname);
@@ -26,7 +29,9 @@ async function handleRequest(state, req, res) {
   const { origin } = req.headers;
   const reply = createResponder(res, {
     corsOrigin: state.origins.mayReadCrossOrigin(origin) ? origin : null,
-    onStatus: (status) => { if (entry) entry.status = status; },
+    onStatus: (status) => {
+      if (entry) entry.status = status;
+    },
   });
 
   if (isControl) {
@@ -103,7 +108,7 @@ function takeFault(state, req, routeName, reply) {
 }
 
 /** @returns {Promise<boolean>} whether the request should still be handled normally */
-async function applyFault(state, fault, req, res, reply) {
+async function applyFault(state, fault, _req, res, reply) {
   if (fault.delayMs) {
     const clientStayed = await waitWhileConnected(state, fault.delayMs, res);
     if (!clientStayed) return false;

@@ -58,7 +58,8 @@ form.addEventListener('submit', async (event) => {
 `;
 
 /** The Content-Security-Policy of the hosted page: its own inline CSS and script, same-origin fetches. */
-const PAGE_CSP = `default-src 'none'; style-src 'unsafe-inline'; connect-src 'self'; ` +
+const PAGE_CSP =
+  `default-src 'none'; style-src 'unsafe-inline'; connect-src 'self'; ` +
   `script-src 'sha256-${crypto.createHash('sha256').update(SCRIPT).digest('base64')}'; form-action 'none'`;
 
 function completionForm(link) {

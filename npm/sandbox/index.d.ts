@@ -259,11 +259,7 @@ export interface Sandbox {
    * status update webhook (SandboxStatusUpdateBody) goes to every target. Returns the record. Throws
    * TypeError for an unknown requestId, another status or an empty `updatedBy`.
    */
-  updateStatus(
-    requestId: string,
-    status: SandboxVerificationStatus,
-    options?: { updatedBy?: string }
-  ): SandboxRecord;
+  updateStatus(requestId: string, status: SandboxVerificationStatus, options?: { updatedBy?: string }): SandboxRecord;
   /**
    * Sends an AML monitoring update (SandboxAmlUpdateBody) for the person of the finished verification
    * `requestId` to every target (POST /__sandbox/records/<requestId>/aml with `{"amlStatus": "MATCH"}`

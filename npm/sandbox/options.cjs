@@ -35,30 +35,44 @@ function normalizeOptions(options = {}) {
   ensure(options !== null && typeof options === 'object', 'options must be an object');
   const settings = { ...DEFAULTS, ...withoutUndefined(options) };
 
-  ensure(Number.isInteger(settings.port) && settings.port >= 0 && settings.port <= 65535,
-    'port must be an integer between 0 and 65535');
+  ensure(
+    Number.isInteger(settings.port) && settings.port >= 0 && settings.port <= 65535,
+    'port must be an integer between 0 and 65535',
+  );
   ensure(isNonEmptyString(settings.host), 'host must be a non-empty string');
-  ensure(Array.isArray(settings.clients) && settings.clients.every(isValidClient),
-    'clients must be an array of { clientId, clientSecret } with non-empty strings');
-  ensure(Array.isArray(settings.workflows) && settings.workflows.every(isNonEmptyString),
-    'workflows must be an array of non-empty strings');
-  ensure(Array.isArray(settings.tokens) && settings.tokens.every(isNonEmptyString),
-    'tokens must be an array of non-empty strings');
+  ensure(
+    Array.isArray(settings.clients) && settings.clients.every(isValidClient),
+    'clients must be an array of { clientId, clientSecret } with non-empty strings',
+  );
+  ensure(
+    Array.isArray(settings.workflows) && settings.workflows.every(isNonEmptyString),
+    'workflows must be an array of non-empty strings',
+  );
+  ensure(
+    Array.isArray(settings.tokens) && settings.tokens.every(isNonEmptyString),
+    'tokens must be an array of non-empty strings',
+  );
   ensure(isPositiveInteger(settings.tokenLifetimeSeconds), 'tokenLifetimeSeconds must be a positive integer');
   ensure(Array.isArray(settings.allowedOrigins), 'allowedOrigins must be an array of origins');
-  settings.allowedOrigins.forEach((origin) => checkOrigin(origin, 'startSandbox: allowedOrigins'));
+  for (const origin of settings.allowedOrigins) checkOrigin(origin, 'startSandbox: allowedOrigins');
 
   const endpoints = { generateToken: true, accessToken: true, ...withoutUndefined(options.endpoints ?? {}) };
-  ensure(typeof endpoints.generateToken === 'boolean' && typeof endpoints.accessToken === 'boolean',
-    'endpoints.generateToken and endpoints.accessToken must be booleans');
+  ensure(
+    typeof endpoints.generateToken === 'boolean' && typeof endpoints.accessToken === 'boolean',
+    'endpoints.generateToken and endpoints.accessToken must be booleans',
+  );
 
   const webhookPolicy = { ...DEFAULT_WEBHOOK_POLICY, ...withoutUndefined(options.webhookPolicy ?? {}) };
   const inRange = (value, low, high) => Number.isInteger(value) && value >= low && value <= high;
-  ensure(inRange(webhookPolicy.attempts, 1, MAX_WEBHOOK_ATTEMPTS),
-    `webhookPolicy.attempts must be an integer from 1 to ${MAX_WEBHOOK_ATTEMPTS}`);
+  ensure(
+    inRange(webhookPolicy.attempts, 1, MAX_WEBHOOK_ATTEMPTS),
+    `webhookPolicy.attempts must be an integer from 1 to ${MAX_WEBHOOK_ATTEMPTS}`,
+  );
   for (const field of ['firstDelayMs', 'timeoutMs']) {
-    ensure(inRange(webhookPolicy[field], 0, MAX_WEBHOOK_WAIT_MS),
-      `webhookPolicy.${field} must be an integer from 0 to ${MAX_WEBHOOK_WAIT_MS}`);
+    ensure(
+      inRange(webhookPolicy[field], 0, MAX_WEBHOOK_WAIT_MS),
+      `webhookPolicy.${field} must be an integer from 0 to ${MAX_WEBHOOK_WAIT_MS}`,
+    );
   }
   ensure(Array.isArray(settings.webhooks), 'webhooks must be an array of { url, headers?, method? }');
 
@@ -86,8 +100,10 @@ function checkWebhookTarget(target) {
   const method = target.method ?? 'POST';
   ensure(WEBHOOK_METHODS.includes(method), `webhook method must be one of ${WEBHOOK_METHODS.join(', ')}`);
   const headers = target.headers ?? {};
-  ensure(headers !== null && typeof headers === 'object' && !Array.isArray(headers),
-    'webhook headers must be an object');
+  ensure(
+    headers !== null && typeof headers === 'object' && !Array.isArray(headers),
+    'webhook headers must be an object',
+  );
   for (const [name, value] of Object.entries(headers)) {
     const problem = headerProblem(name, value);
     ensure(problem === null, `webhook ${problem}`);
@@ -97,8 +113,12 @@ function checkWebhookTarget(target) {
 }
 
 function isValidClient(client) {
-  return client !== null && typeof client === 'object'
-    && isNonEmptyString(client.clientId) && isNonEmptyString(client.clientSecret);
+  return (
+    client !== null &&
+    typeof client === 'object' &&
+    isNonEmptyString(client.clientId) &&
+    isNonEmptyString(client.clientSecret)
+  );
 }
 
 // Lets callers pass `{ port: undefined }` to mean "use the default".

@@ -56,9 +56,10 @@ function createRedactor(knownSecrets) {
     },
 
     /** A token-endpoint body: clientSecret's value replaced, everything else kept as received. */
-    tokenBody: (body) => failClosed(scrub(body
-      .replace(JSON_CLIENT_SECRET, `$1"${REDACTED}"`)
-      .replace(FORM_CLIENT_SECRET, `$1$2${REDACTED}`))),
+    tokenBody: (body) =>
+      failClosed(
+        scrub(body.replace(JSON_CLIENT_SECRET, `$1"${REDACTED}"`).replace(FORM_CLIENT_SECRET, `$1$2${REDACTED}`)),
+      ),
 
     /** Any other body: kept as received unless a secret shows up in it. */
     body: (body) => failClosed(scrub(body)),

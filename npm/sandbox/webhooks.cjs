@@ -91,7 +91,7 @@ function createWebhookSender(targets, policy, deliveries) {
         const ok = status >= 200 && status < 300;
         finish({ status, ok, error: ok ? null : 'HTTP_STATUS' });
       });
-      request.on('error', (error) => finish({ error: closed ? 'CLOSED' : error?.code ?? 'REQUEST_FAILED' }));
+      request.on('error', (error) => finish({ error: closed ? 'CLOSED' : (error?.code ?? 'REQUEST_FAILED') }));
       request.end(text);
     });
   }

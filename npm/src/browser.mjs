@@ -28,5 +28,5 @@ export const {
     locateFile: (file) => (file.endsWith('.wasm') ? wasmUrl : file),
     ...overrides,
     XMLHttpRequest: createFetchXhr({ userAgent: packageUserAgent() }),
-  })
+  }),
 );

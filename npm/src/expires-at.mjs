@@ -6,5 +6,7 @@ const MS_PER_MINUTE = 60 * 1000;
 
 /** ISO 8601 time a link made at `now` with `expiryTime` minutes expires; null when expiryTime is absent. */
 export function expiresAt(expiryTime, now = Date.now()) {
-  return expiryTime === undefined || expiryTime === null ? null : new Date(now + expiryTime * MS_PER_MINUTE).toISOString();
+  return expiryTime === undefined || expiryTime === null
+    ? null
+    : new Date(now + expiryTime * MS_PER_MINUTE).toISOString();
 }

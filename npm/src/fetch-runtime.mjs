@@ -9,6 +9,6 @@ import { bindToWasm } from './wasm-loader.mjs';
 export function bindFetchRuntime(createKycModule, wasmModule) {
   return bindToWasm(
     (overrides) => createKycModule({ ...overrides, XMLHttpRequest: createFetchXhr({ userAgent: packageUserAgent() }) }),
-    { module: wasmModule }
+    { module: wasmModule },
   );
 }

@@ -81,7 +81,7 @@ export class KycClient {
     return this.#run(callOptions, (options) => {
       const copy = snapshot(query, 'INVALID_REQUEST', 'query');
       return intoModule(this.#module, () => this.#module.kycGetVerifications(this.#key, copy, options)).then(
-        withRawRecords
+        withRawRecords,
       );
     });
   }
@@ -100,7 +100,7 @@ export class KycClient {
    */
   getAccessToken(callOptions) {
     return this.#run(callOptions, (options) =>
-      intoModule(this.#module, () => this.#module.kycGetAccessToken(this.#key, options))
+      intoModule(this.#module, () => this.#module.kycGetAccessToken(this.#key, options)),
     );
   }
 
@@ -127,7 +127,7 @@ export class KycClient {
           this.#running--;
           signal?.release();
           throw toKycError(rejection);
-        }
+        },
       );
     } catch (error) {
       signal?.release();

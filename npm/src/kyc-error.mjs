@@ -51,7 +51,12 @@ export function invalidConfig(message) {
 
 // What the core rejects with is a plain object; anything else is a bug in this package, kept as-is.
 export function toKycError(rejection) {
-  if (rejection && typeof rejection === 'object' && typeof rejection.code === 'string' && !(rejection instanceof Error)) {
+  if (
+    rejection &&
+    typeof rejection === 'object' &&
+    typeof rejection.code === 'string' &&
+    !(rejection instanceof Error)
+  ) {
     return new KycError(rejection);
   }
   return rejection;

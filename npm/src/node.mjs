@@ -23,5 +23,9 @@ export const {
 } = bindToWasm((overrides) => {
   const { createKycModule, readWasmBinary } = loadNodeGlue();
   const wasmBinary = overrides.wasmBinary ?? readWasmBinary();
-  return createKycModule({ ...overrides, XMLHttpRequest: createNodeXhr({ userAgent: packageUserAgent() }), wasmBinary });
+  return createKycModule({
+    ...overrides,
+    XMLHttpRequest: createNodeXhr({ userAgent: packageUserAgent() }),
+    wasmBinary,
+  });
 });

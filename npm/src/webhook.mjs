@@ -30,7 +30,7 @@ export function rawBody(body, maxBytes) {
   const what = body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body;
   throw invalidInput(
     `body must be the raw text or bytes of the request (a string, Uint8Array, Buffer or ArrayBuffer), got ${what}: ` +
-      'only the bytes FACEKI sent can be checked as they are; a parsed object has lost them (and any duplicate key)'
+      'only the bytes FACEKI sent can be checked as they are; a parsed object has lost them (and any duplicate key)',
   );
 }
 

@@ -50,6 +50,13 @@ void forEachCodePoint(std::string_view text, Visit visit) {
 
 bool isControl(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 
+// The bidi marks, embeddings, overrides and isolates: invisible, they reorder what a reader sees (a link
+// that shows one host and opens another).
+bool isBidiControl(char32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
 bool isWhitespace(char32_t cp) {
   switch (cp) {
     case 0x20:
@@ -93,7 +100,7 @@ bool hasControlCharacter(std::string_view text) {
 bool hasWhitespaceOrControl(std::string_view text) {
   bool found = false;
   forEachCodePoint(text, [&](const CodePoint& cp, size_t) {
-    found = cp.valid && (isControl(cp.value) || isWhitespace(cp.value));
+    found = cp.valid && (isControl(cp.value) || isWhitespace(cp.value) || isBidiControl(cp.value));
     return !found;
   });
   return found;

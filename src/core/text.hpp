@@ -21,7 +21,8 @@ bool isVisibleAscii(std::string_view text);
 // C0 controls, DEL and C1 controls.
 bool hasControlCharacter(std::string_view text);
 
-// ASCII or Unicode whitespace (space, tab, NBSP, U+2028, U+3000, ...) or a control character.
+// ASCII or Unicode whitespace (space, tab, NBSP, U+2028, U+3000, ...) or a control character, the bidi
+// controls (U+202E...) included.
 bool hasWhitespaceOrControl(std::string_view text);
 
 // Starts or ends with whitespace (ASCII or Unicode).

@@ -64,7 +64,9 @@ function kycModuleStopped(cause) {
   kycStopped = {
     code: 'INTERNAL',
     message:
-      'the WebAssembly module stopped (' + reason.slice(0, 200) + '); the call was ended, and the next ' +
+      'the WebAssembly module stopped (' +
+      reason.slice(0, 200) +
+      '); the call was ended, and the next ' +
       'createKycClient() loads a fresh module',
   };
   kycTimers.forEach(function (timer) {
@@ -144,11 +146,11 @@ Module['kycCallGetToken'] = function (getToken, clientKey, requestId, rejectedTo
             failure.retryable = error.retryable === true;
           }
         } catch (unreadable) {
-          failure = { message: 'getToken failed with a value that cannot be read' };
+          failure = { message: 'it threw a value that cannot be read' };
         }
         kycEnter(function () {
           Module['kycDeliverToken'](clientKey, requestId, failure, true);
         });
-      }
+      },
     );
 };

@@ -20,6 +20,6 @@ await ready.generateKycLink(BENCH_REQUEST);
 const linkedAt = performance.now();
 
 process.stdout.write(
-  `${JSON.stringify({ client, importToReadyMs: readyAt - started, readyToFirstLinkMs: linkedAt - readyAt })}\n`
+  `${JSON.stringify({ client, importToReadyMs: readyAt - started, readyToFirstLinkMs: linkedAt - readyAt })}\n`,
 );
 process.exit(0);

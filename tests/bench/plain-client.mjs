@@ -38,9 +38,11 @@ function codePoints(text) {
 }
 
 function checkText(field, value, issues, maxLength) {
-  if (typeof value !== 'string') return issues.push({ field, message: `${field} must be a string, got ${typeName(value)}` });
+  if (typeof value !== 'string')
+    return issues.push({ field, message: `${field} must be a string, got ${typeName(value)}` });
   if (BLANK.test(value)) return issues.push({ field, message: `${field} must not be empty or only whitespace` });
-  if (!value.isWellFormed()) return issues.push({ field, message: `${field} is not valid Unicode text (a lone surrogate?)` });
+  if (!value.isWellFormed())
+    return issues.push({ field, message: `${field} is not valid Unicode text (a lone surrogate?)` });
   if (CONTROL.test(value)) return issues.push({ field, message: `${field} contains a control character` });
   if (maxLength !== undefined && value.length > maxLength && codePoints(value) > maxLength) {
     return issues.push({ field, message: `${field} must be at most ${maxLength} characters` });
@@ -54,12 +56,14 @@ function checkIdentifier(field, value, issues) {
 }
 
 function redirectUrlProblem(url) {
-  if (url.length > MAX_URL_LENGTH && codePoints(url) > MAX_URL_LENGTH) return `must be at most ${MAX_URL_LENGTH} characters`;
+  if (url.length > MAX_URL_LENGTH && codePoints(url) > MAX_URL_LENGTH)
+    return `must be at most ${MAX_URL_LENGTH} characters`;
   if (SPACE_OR_CONTROL.test(url)) return 'must not contain whitespace or control characters';
   const match = ABSOLUTE_URL.exec(url);
   if (!match) return 'must be an absolute URL such as https://example.com/path';
   const scheme = match[1].toLowerCase();
-  if (scheme !== 'https' && scheme !== 'http') return 'must use https (http is allowed only for localhost, 127.0.0.1 and [::1])';
+  if (scheme !== 'https' && scheme !== 'http')
+    return 'must use https (http is allowed only for localhost, 127.0.0.1 and [::1])';
   const authority = match[2];
   if (authority.includes('@')) return 'must not contain a user name or password';
   let host = authority;
@@ -104,7 +108,10 @@ export function validateRequest(request) {
   else issues.push({ field: 'workflowId', message: 'workflowId is required' });
   if (given(applicationId)) checkIdentifier('applicationId', applicationId, issues);
   if (given(expiryTime) && !(Number.isInteger(expiryTime) && expiryTime >= 1 && expiryTime <= MAX_EXPIRY_MINUTES)) {
-    issues.push({ field: 'expiryTime', message: `expiryTime must be an integer number of minutes between 1 and ${MAX_EXPIRY_MINUTES}` });
+    issues.push({
+      field: 'expiryTime',
+      message: `expiryTime must be an integer number of minutes between 1 and ${MAX_EXPIRY_MINUTES}`,
+    });
   }
   if (given(redirectUrl) && given(redirectUrlSnake)) {
     issues.push({ field: 'redirectUrl', message: 'pass either redirectUrl or redirect_url, not both' });
@@ -140,7 +147,8 @@ async function classify(response) {
   const text = await response.text();
   const { status } = response;
   if (status === 401) return new PlainKycError('UNAUTHORIZED', `FACEKI answered HTTP ${status}`, { status });
-  if (status === 429) return new PlainKycError('RATE_LIMITED', 'FACEKI answered HTTP 429', { status, retryable: true, retryAfterMs });
+  if (status === 429)
+    return new PlainKycError('RATE_LIMITED', 'FACEKI answered HTTP 429', { status, retryable: true, retryAfterMs });
   if (status < 200 || status > 299) {
     return new PlainKycError('HTTP_ERROR', `FACEKI answered HTTP ${status}`, {
       status,
@@ -155,7 +163,9 @@ async function classify(response) {
     return new PlainKycError('BAD_RESPONSE', `FACEKI answered HTTP ${status} but the body is not JSON`, { status });
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body) || !Number.isInteger(body.responseCode)) {
-    return new PlainKycError('BAD_RESPONSE', `FACEKI answered HTTP ${status} but the body has no responseCode`, { status });
+    return new PlainKycError('BAD_RESPONSE', `FACEKI answered HTTP ${status} but the body has no responseCode`, {
+      status,
+    });
   }
   if (body.responseCode !== 0) {
     return new PlainKycError('API_ERROR', `FACEKI refused the request: responseCode ${body.responseCode}`, {
@@ -196,7 +206,8 @@ export async function createPlainClient({ baseUrl, token, timeoutMs = 30000, max
       const response = await send({ method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
       return await classify(response);
     } catch (error) {
-      if (error?.name === 'TimeoutError') return new PlainKycError('TIMEOUT', `FACEKI did not answer within ${timeoutMs} ms`);
+      if (error?.name === 'TimeoutError')
+        return new PlainKycError('TIMEOUT', `FACEKI did not answer within ${timeoutMs} ms`);
       return new PlainKycError('NETWORK_ERROR', 'could not reach FACEKI', { retryable: true, cause: error });
     }
   }
@@ -204,14 +215,17 @@ export async function createPlainClient({ baseUrl, token, timeoutMs = 30000, max
   return {
     async generateKycLink(request) {
       const issues = validateRequest(request);
-      if (issues.length > 0) throw new PlainKycError('INVALID_REQUEST', issues.map((i) => i.message).join('; '), { issues });
+      if (issues.length > 0)
+        throw new PlainKycError('INVALID_REQUEST', issues.map((i) => i.message).join('; '), { issues });
       const body = toWireJson(request);
       for (let retry = 0; ; retry++) {
         const outcome = await attempt(body);
         if (!(outcome instanceof PlainKycError)) return outcome;
         if (!outcome.retryable || retry >= maxRetries || outcome.retryAfterMs > 60_000) throw outcome;
         const step = Math.min(5000, 500 * 2 ** retry);
-        await new Promise((resolve) => setTimeout(resolve, outcome.retryAfterMs ?? step / 2 + (Math.random() * step) / 2));
+        await new Promise((resolve) =>
+          setTimeout(resolve, outcome.retryAfterMs ?? step / 2 + (Math.random() * step) / 2),
+        );
       }
     },
   };

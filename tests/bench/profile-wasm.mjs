@@ -25,5 +25,7 @@ const run = await runClosedLoop(() => client.generateKycLink(BENCH_REQUEST), {
   warmupMs: 1000,
   durationMs: Number(durationMs),
 });
-console.log(JSON.stringify({ completed: run.completed, failures: run.failures, cpuUsPerLink: run.cpuUs / run.completed }));
+console.log(
+  JSON.stringify({ completed: run.completed, failures: run.failures, cpuUsPerLink: run.cpuUs / run.completed }),
+);
 process.exit(0);

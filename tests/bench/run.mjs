@@ -76,7 +76,9 @@ async function measureLevel(url, inFlight, clients) {
       peakRssMB: round(Math.max(...list.map((run) => run.peakRssMB)), 1),
       failures: list.reduce((sum, run) => sum + run.failures, 0),
       linksPerSByRound: list.map((run) => round(run.linksPerS, 0)),
-      ...(list.find((run) => run.firstFailure) ? { firstFailure: list.find((run) => run.firstFailure).firstFailure } : {}),
+      ...(list.find((run) => run.firstFailure)
+        ? { firstFailure: list.find((run) => run.firstFailure).firstFailure }
+        : {}),
     };
   }
   level.ratios = {};
@@ -113,7 +115,10 @@ async function coldStart(url) {
     importToReadyMs: round(median(list.map((run) => run.importToReadyMs)), 1),
     readyToFirstLinkMs: round(median(list.map((run) => run.readyToFirstLinkMs)), 1),
   });
-  return { runs: settings.coldStartRuns, ...Object.fromEntries(clients.map((client) => [client, summary(runs[client])])) };
+  return {
+    runs: settings.coldStartRuns,
+    ...Object.fromEntries(clients.map((client) => [client, summary(runs[client])])),
+  };
 }
 
 // One more run of a client at 64 in flight under --cpu-prof, summarised: where its CPU goes.
@@ -145,7 +150,12 @@ const result = {
   benchmark: 'faceki-kyc-link',
   date: new Date().toISOString(),
   commit: gitCommit(),
-  machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart: os.loadavg().map((v) => round(v, 2)) },
+  machine: {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
+  },
   settings,
 };
 
@@ -177,12 +187,18 @@ if (!args['no-sandbox']) {
 const at64 = result.fixedServer[64];
 const undici = at64?.['plain-undici'];
 result.targets = {
-  throughputAt64AtLeast0_9xUndici: at64?.ours && undici
-    ? { ours: at64.ours.linksPerS, undici: undici.linksPerS, met: at64.ours.linksPerS >= 0.9 * undici.linksPerS }
-    : null,
-  cpuPerLinkAt64AtMost1_3xUndici: at64?.ours && undici
-    ? { ours: at64.ours.cpuUsPerLink, undici: undici.cpuUsPerLink, met: at64.ours.cpuUsPerLink <= 1.3 * undici.cpuUsPerLink }
-    : null,
+  throughputAt64AtLeast0_9xUndici:
+    at64?.ours && undici
+      ? { ours: at64.ours.linksPerS, undici: undici.linksPerS, met: at64.ours.linksPerS >= 0.9 * undici.linksPerS }
+      : null,
+  cpuPerLinkAt64AtMost1_3xUndici:
+    at64?.ours && undici
+      ? {
+          ours: at64.ours.cpuUsPerLink,
+          undici: undici.cpuUsPerLink,
+          met: at64.ours.cpuUsPerLink <= 1.3 * undici.cpuUsPerLink,
+        }
+      : null,
   coldStartImportToReadyAtMost20Ms: result.coldStart
     ? { ours: result.coldStart.ours.importToReadyMs, met: result.coldStart.ours.importToReadyMs <= 20 }
     : null,

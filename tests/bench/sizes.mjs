@@ -23,7 +23,12 @@ function fileSize(relative) {
 function pair(wasm, glue) {
   const sizes = { wasm: fileSize(wasm), glue: fileSize(glue) };
   const gzipBytes = sizes.wasm.gzipBytes + sizes.glue.gzipBytes;
-  return { ...sizes, totalBytes: sizes.wasm.bytes + sizes.glue.bytes, totalGzipBytes: gzipBytes, totalGzipKB: gzipBytes / KB };
+  return {
+    ...sizes,
+    totalBytes: sizes.wasm.bytes + sizes.glue.bytes,
+    totalGzipBytes: gzipBytes,
+    totalGzipKB: gzipBytes / KB,
+  };
 }
 
 function packedTarball() {

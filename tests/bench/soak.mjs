@@ -77,7 +77,12 @@ let wasmModule;
 const createKycModule = npmRequire('./dist/kyc-node.cjs');
 const wasmBinary = readFileSync(new URL('../../npm/dist/kyc-node.wasm', import.meta.url));
 const kyc = bindToWasm((overrides) =>
-  createKycModule({ ...overrides, XMLHttpRequest: CountedXhr, wasmBinary, preRun: [(module) => (wasmModule = module)] })
+  createKycModule({
+    ...overrides,
+    XMLHttpRequest: CountedXhr,
+    wasmBinary,
+    preRun: [(module) => (wasmModule = module)],
+  }),
 );
 
 // The top of the malloc heap: a block bigger than any free chunk inside it comes from the top, so its
@@ -182,7 +187,8 @@ function verdict() {
   if (problems.uncaughtExceptions) reasons.push(`${problems.uncaughtExceptions} uncaught exceptions`);
   // Fetch.xhrs keeping finished XMLHttpRequests would show here; a few may wait for a socket to settle.
   const retained = samples.at(-1)?.xhrsRetained ?? 0;
-  if (retained > calls / 100) reasons.push(`about ${retained} finished XMLHttpRequest objects still reachable after GC`);
+  if (retained > calls / 100)
+    reasons.push(`about ${retained} finished XMLHttpRequest objects still reachable after GC`);
   if (growthPer10k.wasmHeapTopMiB > LIMITS.wasmHeapTopMiBPer10k) reasons.push('wasm heap keeps growing');
   if (growthPer10k.jsHeapUsedMiB > LIMITS.jsHeapMiBPer10k) reasons.push('JS heap keeps growing');
   if (growthPer10k.rssMiB > LIMITS.rssMiBPer10k) reasons.push('RSS keeps growing');

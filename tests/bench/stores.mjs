@@ -41,7 +41,13 @@ async function startRedis() {
   const child = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   await new Promise((resolve) => lines.on('line', (line) => line.includes('Ready to accept connections') && resolve()));
-  return { url: `redis://127.0.0.1:${port}`, stop: () => (child.kill('SIGKILL'), once(child, 'exit')) };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: () => {
+      child.kill('SIGKILL');
+      return once(child, 'exit');
+    },
+  };
 }
 
 async function commandsProcessed(client) {
@@ -54,12 +60,14 @@ async function measure(kyc, prefix) {
   let next = 0;
   const started = process.cpuUsage();
   const startedAt = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < LINKS) {
-      const i = next++;
-      await kyc.generateKycLink({ workflowId: BENCH_WORKFLOW, applicationId: `${prefix}-${i}`, expiryTime: 60 });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < LINKS) {
+        const i = next++;
+        await kyc.generateKycLink({ workflowId: BENCH_WORKFLOW, applicationId: `${prefix}-${i}`, expiryTime: 60 });
+      }
+    }),
+  );
   const cpu = process.cpuUsage(started);
   const wallMs = Math.round(performance.now() - startedAt);
   return { cpuUsPerLink: Math.round((cpu.user + cpu.system) / LINKS), wallMs };
@@ -73,7 +81,12 @@ const { createClient } = createRequire(new URL('../../npm/package.json', import.
 const probe = createClient({ url: redis.url });
 await probe.connect();
 let roundTrips = 0;
-const counting = { sendCommand: (args) => (roundTrips++, probe.sendCommand(args)) };
+const counting = {
+  sendCommand: (args) => {
+    roundTrips++;
+    return probe.sendCommand(args);
+  },
+};
 const stores = await createRedisStores({ client: counting, keyPrefix: 'bench:' });
 
 const clientWith = (extra) => createKycClient({ baseUrl: url, token: BENCH_TOKEN, ...extra });
@@ -103,5 +116,12 @@ await redis.stop();
 sandbox.kill('SIGTERM');
 await once(sandbox, 'exit');
 const storeCost = (mode) => results[mode].newLink.cpuUsPerLink - results.none.newLink.cpuUsPerLink;
-console.log(JSON.stringify({ links: LINKS, concurrency: CONCURRENCY, node: process.version, results,
-  extraCpuUsPerNewLink: { memory: storeCost('memory'), redis: storeCost('redis') } }));
+console.log(
+  JSON.stringify({
+    links: LINKS,
+    concurrency: CONCURRENCY,
+    node: process.version,
+    results,
+    extraCpuUsPerNewLink: { memory: storeCost('memory'), redis: storeCost('redis') },
+  }),
+);

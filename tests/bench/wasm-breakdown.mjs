@@ -90,7 +90,9 @@ const GROUPS = [
 
 export function breakdown(bytes, top = 15) {
   const all = sections(bytes);
-  const custom = all.find((s) => s.id === 0 && Buffer.from(bytes.subarray(s.start + 1, s.start + 5)).toString() === 'name');
+  const custom = all.find(
+    (s) => s.id === 0 && Buffer.from(bytes.subarray(s.start + 1, s.start + 5)).toString() === 'name',
+  );
   const names = custom ? functionNames(bytes, custom) : new Map();
   const imports = all.find((s) => s.id === 2);
   const firstDefined = imports ? importedFunctionCount(bytes, imports) : 0;

@@ -82,7 +82,10 @@ describe('the admin tool', () => {
   test('validates live as the user types, with the package rules', async () => {
     await page.fill('#expiryTime', '0');
     await page.waitForSelector('#expiryTime-error:not(:empty)');
-    assert.match(await page.textContent('#expiryTime-error'), /^Expiry must be an integer number of minutes between 1 and 525600/);
+    assert.match(
+      await page.textContent('#expiryTime-error'),
+      /^Expiry must be an integer number of minutes between 1 and 525600/,
+    );
     await page.fill('#redirectUrl', 'ftp://example.com');
     assert.match(await page.textContent('#redirectUrl-error'), /^Redirect URL must use https/);
     assert.equal(await page.isDisabled('#generate'), false);
@@ -125,10 +128,16 @@ describe('the admin tool', () => {
 
   test('a bulk CSV with a bad row sends nothing and lists the row', async () => {
     const before = tool.sandbox.stats().linkRequests;
-    await page.setInputFiles('#bulk-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_BULK_CSV) });
+    await page.setInputFiles('#bulk-file', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(BAD_BULK_CSV),
+    });
     await page.click('#bulk-start');
     await page.waitForSelector('#bulk-problems');
-    const problems = await page.$$eval('#bulk-problems tbody tr', (rows) => rows.map((row) => [...row.cells].map((cell) => cell.textContent)));
+    const problems = await page.$$eval('#bulk-problems tbody tr', (rows) =>
+      rows.map((row) => [...row.cells].map((cell) => cell.textContent)),
+    );
     assert.equal(problems.length, 1);
     assert.deepEqual(problems[0].slice(0, 2), ['4', 'expiryTime']);
     assert.match(await page.textContent('#bulk-body'), /nothing was sent/);
@@ -137,8 +146,12 @@ describe('the admin tool', () => {
     await page.click('text=Choose another file');
   });
 
-  test('runs a bulk CSV, one link per applicationId, and downloads the results in the CLI\'s columns', async () => {
-    await page.setInputFiles('#bulk-file', { name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(BULK_CSV) });
+  test("runs a bulk CSV, one link per applicationId, and downloads the results in the CLI's columns", async () => {
+    await page.setInputFiles('#bulk-file', {
+      name: 'campaign.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(BULK_CSV),
+    });
     await page.click('#bulk-start');
     await page.waitForSelector('#bulk-summary');
     assert.match(await page.textContent('#bulk-summary'), /4\s*created\s*0\s*failed\s*0\s*uncertain/);
@@ -148,9 +161,15 @@ describe('the admin tool', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bulk-download')]);
     assert.match(download.suggestedFilename(), /^kyc-links-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
     const lines = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
-    assert.equal(lines[0], 'applicationId,expiryTime,redirectUrl,note,linkId,url,expiresAt,status,errorCode,errorMessage');
+    assert.equal(
+      lines[0],
+      'applicationId,expiryTime,redirectUrl,note,linkId,url,expiresAt,status,errorCode,errorMessage',
+    );
     assert.equal(lines.length, 5);
-    assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]), ['campaign-001', 'campaign-002', 'campaign-003', 'campaign-004']);
+    assert.deepEqual(
+      lines.slice(1).map((line) => line.split(',')[0]),
+      ['campaign-001', 'campaign-002', 'campaign-003', 'campaign-004'],
+    );
     assert.ok(lines.slice(1).every((line) => line.includes(',created,')));
     // The formula cells from the file are written as text.
     assert.match(lines[1], /,"'=HYPERLINK\(""https:\/\/evil\.test""\)",/);
@@ -167,7 +186,6 @@ describe('the admin tool', () => {
     assert.equal(await page.locator('#history tbody tr').count(), 0);
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
   });
-
 });
 
 /** How many records lookups the sandbox has had for one link. */
@@ -176,7 +194,7 @@ function lookupsOf(linkId) {
     ({ method, path: target }) =>
       method === 'GET' &&
       target.startsWith(RECORDS_PATH) &&
-      new URL(target, tool.sandbox.url).searchParams.get('link') === linkId
+      new URL(target, tool.sandbox.url).searchParams.get('link') === linkId,
   ).length;
 }
 
@@ -195,13 +213,10 @@ async function generate(page, applicationId) {
   const previous = await page.evaluate(() => document.querySelector('#link-id')?.textContent ?? null);
   await page.fill('#applicationId', applicationId);
   await page.click('#generate');
-  await page.waitForFunction(
-    (before) => {
-      const id = document.querySelector('#result[data-state="link"] #link-id')?.textContent;
-      return id && id !== before;
-    },
-    previous
-  );
+  await page.waitForFunction((before) => {
+    const id = document.querySelector('#result[data-state="link"] #link-id')?.textContent;
+    return id && id !== before;
+  }, previous);
   return page.textContent('#link-id');
 }
 
@@ -310,7 +325,9 @@ describe('link statuses in the admin tool', () => {
     await page.click('#bulk-check');
     await page.waitForSelector('.status-check[data-state="checked"]');
     const stats = await page.$$eval('#bulk-statuses .stat', (nodes) =>
-      Object.fromEntries(nodes.map((node) => [node.dataset.state, Number(node.querySelector('.stat-value').textContent)]))
+      Object.fromEntries(
+        nodes.map((node) => [node.dataset.state, Number(node.querySelector('.stat-value').textContent)]),
+      ),
     );
     assert.deepEqual(stats, { accepted: 1, declined: 1, review: 0, submitted: 0, pending: 3, failed: 0 });
     for (const linkId of made.map((link) => link.linkId)) assert.equal(lookupsOf(linkId), 1);
@@ -323,9 +340,13 @@ describe('link statuses in the admin tool', () => {
     assert.equal(
       lines[0],
       'applicationId,linkId,url,expiresAt,status,errorCode,errorMessage,' +
-        'verificationStatus,fullName,requestId,checkedAt,lookupErrorCode,lookupErrorMessage'
+        'verificationStatus,fullName,requestId,checkedAt,lookupErrorCode,lookupErrorMessage',
     );
-    const statusOf = (id) => lines.find((line) => line.startsWith(`${id},`)).split(',').slice(7, 9);
+    const statusOf = (id) =>
+      lines
+        .find((line) => line.startsWith(`${id},`))
+        .split(',')
+        .slice(7, 9);
     assert.deepEqual(statusOf('check-1'), ['PENDING', '']);
     assert.deepEqual(statusOf('check-2'), ['ACCEPTED', 'Ada Lovelace']);
     assert.deepEqual(statusOf('check-4'), ['DECLINED', 'Alan Turing']);

@@ -37,15 +37,26 @@ async function measure(browser, pageUrl) {
   const navigation = samples.map((sample) => sample.navigationToReadyMs);
   const module = samples.map((sample) => sample.moduleToReadyMs);
   return {
-    navigationToReadyMs: { median: round(median(navigation)), min: round(Math.min(...navigation)), max: round(Math.max(...navigation)) },
-    moduleToReadyMs: { median: round(median(module)), min: round(Math.min(...module)), max: round(Math.max(...module)) },
+    navigationToReadyMs: {
+      median: round(median(navigation)),
+      min: round(Math.min(...navigation)),
+      max: round(Math.max(...navigation)),
+    },
+    moduleToReadyMs: {
+      median: round(median(module)),
+      min: round(Math.min(...module)),
+      max: round(Math.max(...module)),
+    },
   };
 }
 
 const browser = await launchChromium();
 const pages = {};
 try {
-  for (const [name, servePage] of [['plainModule', servePlainPage], ['vite', serveVitePage]]) {
+  for (const [name, servePage] of [
+    ['plainModule', servePlainPage],
+    ['vite', serveVitePage],
+  ]) {
     const server = await servePage("'self'");
     try {
       pages[name] = await measure(browser, server.pageUrl);
@@ -53,15 +64,17 @@ try {
       await server.close();
     }
   }
-  console.log(JSON.stringify({
-    benchmark: 'browser-cold-start',
-    browser: `Chromium ${browser.version()}`,
-    cpu: os.cpus()[0]?.model,
-    runs,
-    wasmBytes: statSync(path.join(repoRoot, 'npm/dist/kyc-browser.wasm')).size,
-    note: 'navigationToReadyMs: navigation start to the first createKycClient() resolved; moduleToReadyMs: from the page code starting (all JS loaded) to that point, i.e. the .wasm fetched, compiled and instantiated',
-    pages,
-  }));
+  console.log(
+    JSON.stringify({
+      benchmark: 'browser-cold-start',
+      browser: `Chromium ${browser.version()}`,
+      cpu: os.cpus()[0]?.model,
+      runs,
+      wasmBytes: statSync(path.join(repoRoot, 'npm/dist/kyc-browser.wasm')).size,
+      note: 'navigationToReadyMs: navigation start to the first createKycClient() resolved; moduleToReadyMs: from the page code starting (all JS loaded) to that point, i.e. the .wasm fetched, compiled and instantiated',
+      pages,
+    }),
+  );
 } finally {
   await browser.close();
 }

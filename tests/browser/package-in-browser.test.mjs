@@ -46,7 +46,10 @@ for (const [kind, servePage] of [
     });
 
     test('generates a link against the sandbox', async () => {
-      const result = await page.evaluate(([o, r]) => window.kycHarness.generate(o, r), [options, { workflowId: WORKFLOW, applicationId: 'browser-1', expiryTime: 60 }]);
+      const result = await page.evaluate(
+        ([o, r]) => window.kycHarness.generate(o, r),
+        [options, { workflowId: WORKFLOW, applicationId: 'browser-1', expiryTime: 60 }],
+      );
       assert.equal(result.ok, true, JSON.stringify(result.error));
       const issued = sandbox.links.at(-1);
       assert.equal(result.link.linkId, issued.linkId);
@@ -70,7 +73,10 @@ for (const [kind, servePage] of [
     });
 
     test('reports FACEKI API errors as KycError API_ERROR with the response code', async () => {
-      const result = await page.evaluate(([o, r]) => window.kycHarness.generate(o, r), [options, { workflowId: 'no-such-workflow' }]);
+      const result = await page.evaluate(
+        ([o, r]) => window.kycHarness.generate(o, r),
+        [options, { workflowId: 'no-such-workflow' }],
+      );
       assert.equal(result.ok, false);
       assert.equal(result.isKycError, true);
       assert.equal(result.error.code, 'API_ERROR');
@@ -81,7 +87,10 @@ for (const [kind, servePage] of [
     test('rejects with ABORTED when the signal aborts mid-request', async () => {
       sandbox.failNext({ delayMs: 10_000 });
       const started = Date.now();
-      const result = await page.evaluate(([o, r]) => window.kycHarness.abortMidway(o, r, 100), [options, { workflowId: WORKFLOW }]);
+      const result = await page.evaluate(
+        ([o, r]) => window.kycHarness.abortMidway(o, r, 100),
+        [options, { workflowId: WORKFLOW }],
+      );
       assert.equal(result.ok, false);
       assert.equal(result.isKycError, true);
       assert.equal(result.error.code, 'ABORTED');

@@ -84,6 +84,11 @@ TEST_CASE("whitespace and control characters are rejected") {
   CHECK(redirectUrlProblem("https://example.com/\t") == noSpace);
   CHECK(redirectUrlProblem("https://example.com/\xC2\xA0") == noSpace);
   CHECK(redirectUrlProblem("https://example.com/\x7F") == noSpace);
+  // Bidi controls reorder what is shown: U+202E (RLO), U+2066 (LRI), U+200F (RLM), U+061C (ALM).
+  for (const char* bidi : {"\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x80\x8F", "\xD8\x9C"}) {
+    CHECK(redirectUrlProblem(std::string("https://example.com/") + bidi + "moc.live") == noSpace);
+  }
+  CHECK(redirectUrlProblem("https://example.com/\xE2\x80\x8D") == std::nullopt);  // a joiner (ZWJ) is not bidi
   CHECK(redirectUrlProblem("https://example.com/\xFF") == std::string("is not valid Unicode text"));
 }
 

@@ -52,7 +52,7 @@ test('no session: 401 and nothing is sent to FACEKI', async (t) => {
   assert.equal(sandbox.stats().linkRequests, 0);
 });
 
-test('our credentials refused: 502 UNAUTHORIZED (not the caller\'s fault), logged without the secret', async (t) => {
+test("our credentials refused: 502 UNAUTHORIZED (not the caller's fault), logged without the secret", async (t) => {
   const { post, logged } = await backendFor(t, { clientSecret: 'wrong-secret' });
   const { status, body } = await post();
   assert.equal(status, 502);

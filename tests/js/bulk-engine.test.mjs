@@ -17,7 +17,7 @@ const records = (...rows) => rows.map((fields, index) => ({ line: index + 2, fie
 
 /** A client whose generateKycLink answers as `answer(request, signal)` says, counting what is in flight. */
 function fakeClient(
-  answer = (request) => ({ linkId: `id-${request.applicationId}`, url: `https://x.test/${request.applicationId}` })
+  answer = (request) => ({ linkId: `id-${request.applicationId}`, url: `https://x.test/${request.applicationId}` }),
 ) {
   const client = { sent: [], inFlight: 0, maxInFlight: 0 };
   client.generateKycLink = async (request, options) => {
@@ -47,7 +47,7 @@ test('parseCsv: quoted fields, BOM, CRLF, and the line each record starts on', (
   ]);
   assert.throws(
     () => bulk.parseCsv('applicationId\n"a\n'),
-    (error) => error instanceof bulk.BulkInputError && /not valid CSV/.test(error.message)
+    (error) => error instanceof bulk.BulkInputError && /not valid CSV/.test(error.message),
   );
 });
 
@@ -55,7 +55,7 @@ test('checkColumns: an applicationId column, no repeats, no result column', () =
   const refused = (header, message) =>
     assert.throws(
       () => bulk.checkColumns(header),
-      (error) => error instanceof bulk.BulkInputError && message.test(error.message)
+      (error) => error instanceof bulk.BulkInputError && message.test(error.message),
     );
   refused([], /is empty/);
   refused(['email'], /no applicationId column \(columns: email\)/);
@@ -77,7 +77,7 @@ test('planRows: every row checked by the package rules, with its line; nothing p
     [
       [2, { workflowId: WORKFLOW, applicationId: 'a', expiryTime: 60 }],
       [6, { workflowId: WORKFLOW, applicationId: 'd' }],
-    ]
+    ],
   );
   assert.deepEqual(
     plan.invalid.map(({ line, issues }) => [line, issues.map((issue) => issue.field)]),
@@ -85,7 +85,7 @@ test('planRows: every row checked by the package rules, with its line; nothing p
       [3, ['applicationId']],
       [4, ['expiryTime']],
       [5, ['expiryTime']], // "0x10" is not read as 16
-    ]
+    ],
   );
   for (const { issues } of plan.invalid)
     assert.ok(issues.every((issue) => issue.message !== '' && !issue.message.includes('NaN')));
@@ -100,7 +100,7 @@ test('planRows: a repeated applicationId gets one link; the first row wins and t
   });
   assert.deepEqual(
     plan.jobs.map((job) => job.fields[1]),
-    ['first', '']
+    ['first', ''],
   );
   assert.deepEqual(plan.duplicates, [
     { line: 3, applicationId: 'u1', firstLine: 2 },
@@ -123,14 +123,14 @@ test("planRows: an earlier run's created and uncertain rows are skipped, failed 
   const plan = await bulk.planRows({ ...input, previous });
   assert.deepEqual(
     plan.jobs.map((job) => job.request.applicationId),
-    ['c', 'd']
+    ['c', 'd'],
   );
   assert.deepEqual(plan.created, [{ line: 2, applicationId: 'a' }]);
   assert.deepEqual(plan.uncertain, [{ line: 3, applicationId: 'b' }]);
   const resend = await bulk.planRows({ ...input, previous, resendUncertain: true });
   assert.deepEqual(
     resend.jobs.map((job) => job.request.applicationId),
-    ['b', 'c', 'd']
+    ['b', 'c', 'd'],
   );
 });
 
@@ -150,7 +150,10 @@ test('planRows takes its rules as a function, sync or async, and refuses the old
   };
   const plan = await bulk.planRows({ ...input, validate: onlyA });
   assert.deepEqual(seen, ['a', 'b']);
-  assert.deepEqual(plan.jobs.map((job) => job.request.applicationId), ['a']);
+  assert.deepEqual(
+    plan.jobs.map((job) => job.request.applicationId),
+    ['a'],
+  );
   assert.deepEqual(plan.invalid, [{ line: 3, issues: [{ field: 'applicationId', message: 'not a' }] }]);
   const client = { validate: () => [] };
   await assert.rejects(bulk.planRows({ ...input, client }), /planRows: validate must be a function/);
@@ -285,15 +288,15 @@ test('runRows: stop starts nothing more; abandon gives up the rows in flight as 
   const stop = new AbortController();
   const abandon = new AbortController();
   const client = fakeClient(
-    (request, signal) =>
-      new Promise((resolve, reject) => {
+    (_request, signal) =>
+      new Promise((_resolve, reject) => {
         if (signal.aborted) return reject(kycError('ABORTED'));
         signal.addEventListener('abort', () => reject(kycError('ABORTED')), { once: true });
         if (client.sent.length === 3) {
           stop.abort();
           abandon.abort();
         }
-      })
+      }),
   );
   const jobs = Array.from({ length: 10 }, (_, i) => ({
     line: i + 2,
@@ -313,7 +316,7 @@ test('toCsv guards every cell a spreadsheet could run as a formula; parseOwnCsv 
   assert.deepEqual(written, [...risky.map((cell) => `'${cell}`), ...safe]);
   assert.deepEqual(
     bulk.parseOwnCsv(csv).records.map((record) => record.fields[1]),
-    cells
+    cells,
   );
 });
 
@@ -323,12 +326,16 @@ test('one engine: the CommonJS build the CLI loads has the same exports; the eng
   assert.equal(cjs.toCsv([['=x']]), bulk.toCsv([['=x']]));
   const folder = new URL('../../npm/bulk/', import.meta.url);
   // The engine's own files, and the package's expires-at helper it shares with generateKycLink.
-  const files = fs.readdirSync(folder).filter((name) => name.endsWith('.mjs')).map((name) => new URL(name, folder));
+  const files = fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.mjs'))
+    .map((name) => new URL(name, folder));
   for (const file of [...files, new URL('../src/expires-at.mjs', folder)]) {
     const text = fs.readFileSync(file, 'utf8');
     const imports = [...text.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
     for (const specifier of imports) {
-      const allowed = specifier.startsWith('./') || specifier === '../src/expires-at.mjs' || specifier.endsWith('/browser/esm/sync');
+      const allowed =
+        specifier.startsWith('./') || specifier === '../src/expires-at.mjs' || specifier.endsWith('/browser/esm/sync');
       assert.ok(allowed, `${file.pathname} imports ${specifier}`);
     }
     assert.doesNotMatch(text, /\bprocess\.|\brequire\(|\bBuffer\b/, `${file.pathname} uses a Node-only global`);

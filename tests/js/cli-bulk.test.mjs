@@ -8,13 +8,10 @@ import path from 'node:path';
 import {
   assertCliShowsNoSecrets,
   linksPerApplication,
-  peopleCsv,
   readCsvObjects,
   runCli,
   sandboxEnv,
   startCli,
-  sandboxFor,
-  tempDir,
   until,
   WORKFLOW,
   writeCsv,
@@ -78,7 +75,7 @@ test('SIGINT halfway finishes the rows in flight, exits 130, and a resumed run m
   assert.equal(sandbox.links.length, rowCount);
   assert.ok(
     [...linksPerApplication(sandbox).values()].every((count) => count === 1),
-    'an applicationId got two links'
+    'an applicationId got two links',
   );
 });
 
@@ -105,7 +102,7 @@ test('a second SIGINT abandons the rows in flight: exit 130; they end uncertain,
   assert.equal(resumed.code, 1, resumed.stderr);
   assert.match(
     resumed.stdout,
-    new RegExp(`${rowCount - CONCURRENCY} created, .*${CONCURRENCY} uncertain from an earlier run`)
+    new RegExp(`${rowCount - CONCURRENCY} created, .*${CONCURRENCY} uncertain from an earlier run`),
   );
   assert.equal(sandbox.stats().linkRequests, rowCount);
   const again = await runCli([...args, '--resend-uncertain'], { env });
@@ -122,7 +119,7 @@ test('failed rows are written with their error, exit 1, and a resumed run retrie
   const failed = readCsvObjects(outFile).filter((row) => row.status === 'failed');
   assert.equal(failed.length, 3);
   assert.ok(
-    failed.every((row) => row.errorCode !== '' && row.errorMessage !== '' && row.url === '' && row.linkId === '')
+    failed.every((row) => row.errorCode !== '' && row.errorMessage !== '' && row.url === '' && row.linkId === ''),
   );
   assert.match(first.stdout, /summary: 17 created, 3 failed, 0 uncertain/);
 
@@ -148,7 +145,7 @@ test('quoted fields with commas, quotes, line breaks and UTF-8 survive the round
   const rows = readCsvObjects(outFile);
   assert.deepEqual(
     rows.map((row) => [row.applicationId, row.name, row.note]),
-    input.slice(1)
+    input.slice(1),
   );
   assert.deepEqual(sandbox.links.map((link) => link.applicationId).sort(), ['plain-3', 'ü-1', '李-2'].sort());
 });
@@ -209,7 +206,7 @@ test('a repeated applicationId is reported and gets one link', async (t) => {
   assert.equal(sandbox.links.length, 2);
   assert.deepEqual(
     readCsvObjects(outFile).map((row) => row.applicationId),
-    ['a', 'b']
+    ['a', 'b'],
   );
 });
 

@@ -46,7 +46,11 @@ test('prints the link id and URL, and JSON with --json', async (t) => {
 test('FACEKI_TOKEN is a credential, and --base-url overrides FACEKI_BASE_URL', async (t) => {
   const sandbox = await sandboxFor(t);
   const token = sandbox.issueToken();
-  const env = { PATH: process.env.PATH, FACEKI_TOKEN: token, FACEKI_BASE_URL: `http://127.0.0.1:${await closedPort()}` };
+  const env = {
+    PATH: process.env.PATH,
+    FACEKI_TOKEN: token,
+    FACEKI_BASE_URL: `http://127.0.0.1:${await closedPort()}`,
+  };
   const result = await runCli([...GENERATE, '--base-url', sandbox.url], { env });
   assert.equal(result.code, 0, result.stderr);
   assert.equal(sandbox.links.length, 1);
@@ -82,8 +86,12 @@ test('exit 4: FACEKI answers with an error', async (t) => {
   assertCliShowsNoSecrets(result);
 });
 
-test('exit 5: no answer', async (t) => {
-  const env = { PATH: process.env.PATH, FACEKI_TOKEN: 'some-token', FACEKI_BASE_URL: `http://127.0.0.1:${await closedPort()}` };
+test('exit 5: no answer', async (_t) => {
+  const env = {
+    PATH: process.env.PATH,
+    FACEKI_TOKEN: 'some-token',
+    FACEKI_BASE_URL: `http://127.0.0.1:${await closedPort()}`,
+  };
   const result = await runCli([...GENERATE, '--max-retries', '0'], { env });
   assert.equal(result.code, 5, result.stderr);
   assert.match(result.stderr, /NETWORK_ERROR/);
@@ -106,7 +114,8 @@ test('--help documents the commands and every exit code', async () => {
   const result = await runCli(['--help']);
   assert.equal(result.code, 0);
   assert.match(result.stdout, /faceki-kyc-link bulk --in users\.csv --out links\.csv/);
-  for (const code of ['0', '1', '2', '3', '4', '5', '130']) assert.match(result.stdout, new RegExp(`^  ${code} +\\S`, 'm'));
+  for (const code of ['0', '1', '2', '3', '4', '5', '130'])
+    assert.match(result.stdout, new RegExp(`^  ${code} +\\S`, 'm'));
   assert.ok(!result.stdout.includes(CLIENT_SECRET));
   const bare = await runCli([]);
   assert.equal(bare.code, 2);

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { startProgress } from '../../npm/cli/bulk/progress.cjs';
 
 function fakeStream(isTTY) {
-  const stream = { isTTY, columns: 100, written: '', write: (text) => ((stream.written += text), true) };
+  const stream = {
+    isTTY,
+    columns: 100,
+    written: '',
+    write: (text) => {
+      stream.written += text;
+      return true;
+    },
+  };
   if (isTTY) Object.assign(stream, { cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
   return stream;
 }
@@ -15,7 +23,11 @@ test('not a terminal: one plain line per interval with counts, rate and ETA', as
   const progress = startProgress(stream, 10, { intervalMs: 20 });
   progress.update({ created: 3, failed: 1, uncertain: 1 });
   await new Promise((resolve) => {
-    const check = setInterval(() => stream.written && (clearInterval(check), resolve()), 5);
+    const check = setInterval(() => {
+      if (!stream.written) return;
+      clearInterval(check);
+      resolve();
+    }, 5);
   });
   progress.stop();
   assert.match(stream.written, /^progress: 5\/10 rows \(3 created, 1 failed, 1 uncertain\), \d+ rows\/s, ETA \d+s\n/);

@@ -5,8 +5,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  assertCliShowsNoSecrets, CLIENT_ID, CLIENT_SECRET, readCsvObjects, runCli, sandboxEnv, sandboxFor, tempDir,
-  writeCsv, WORKFLOW,
+  assertCliShowsNoSecrets,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  readCsvObjects,
+  runCli,
+  sandboxEnv,
+  sandboxFor,
+  tempDir,
+  writeCsv,
+  WORKFLOW,
 } from './cli-harness.mjs';
 
 const LINK_COLUMNS = ['applicationId', 'email', 'linkId', 'url', 'expiresAt', 'status', 'errorCode', 'errorMessage'];
@@ -25,7 +33,9 @@ function newLink(sandbox, applicationId) {
     method: 'POST',
     headers: { authorization: `Bearer ${sandbox.issueToken()}`, 'content-type': 'application/json' },
     body: JSON.stringify({ workflowId: WORKFLOW, applicationId }),
-  }).then((response) => response.json()).then((json) => json.data);
+  })
+    .then((response) => response.json())
+    .then((json) => json.data);
 }
 
 test('status: pending (exit 6) until a final record, then its status and name (exit 0)', async (t) => {
@@ -80,8 +90,16 @@ test('bulk-status: status columns for every link, formula-guarded, then a resume
   const [a, b, c] = [await newLink(sandbox, 'a'), await newLink(sandbox, 'b'), await newLink(sandbox, 'c')];
   const linksCsv = path.join(dir, 'links.csv');
   const statusCsv = path.join(dir, 'status.csv');
-  const row = (id, linkId, state = 'created') =>
-    [id, `${id}@example.com`, linkId, linkId ? `${sandbox.url}/kycverify/${linkId}` : '', '', state, '', ''];
+  const row = (id, linkId, state = 'created') => [
+    id,
+    `${id}@example.com`,
+    linkId,
+    linkId ? `${sandbox.url}/kycverify/${linkId}` : '',
+    '',
+    state,
+    '',
+    '',
+  ];
   writeCsv(linksCsv, [LINK_COLUMNS, row('a', a), row('b', b), row('c', c), row('d', '', 'failed')]);
   sandbox.complete(a, 'ACCEPTED', { fullName: '=cmd|calc' });
   sandbox.complete(b, 'REVIEW');
@@ -92,7 +110,10 @@ test('bulk-status: status columns for every link, formula-guarded, then a resume
   assert.match(first.stdout, /looked up 3 of 3 link\(s\): 1 final, 2 pending, 0 failed/);
   assert.equal(fs.statSync(statusCsv).mode & 0o777, 0o600);
   const rows = readCsvObjects(statusCsv);
-  assert.deepEqual(rows.map((r) => r.verificationStatus), ['ACCEPTED', 'REVIEW', 'PENDING', '']);
+  assert.deepEqual(
+    rows.map((r) => r.verificationStatus),
+    ['ACCEPTED', 'REVIEW', 'PENDING', ''],
+  );
   assert.equal(rows[0].fullName, "'=cmd|calc", 'the formula guard applies');
   assert.equal(rows[0].email, 'a@example.com', 'input columns are kept');
   assert.equal(rows[3].lookupErrorCode, 'NO_LINK');
@@ -107,7 +128,10 @@ test('bulk-status: status columns for every link, formula-guarded, then a resume
     .map((entry) => new URL(entry.path, sandbox.url).searchParams.get('link'));
   assert.deepEqual(looked.sort(), [b, c].sort(), 'the final row (a) is not looked up again');
   const resumed = readCsvObjects(statusCsv);
-  assert.deepEqual(resumed.map((r) => r.verificationStatus), ['ACCEPTED', 'DECLINED', 'PENDING', '']);
+  assert.deepEqual(
+    resumed.map((r) => r.verificationStatus),
+    ['ACCEPTED', 'DECLINED', 'PENDING', ''],
+  );
   assert.equal(resumed[0].fullName, "'=cmd|calc", 'the kept row is guarded once, not twice');
 
   sandbox.complete(c, 'ACCEPTED');
@@ -126,7 +150,10 @@ test('bulk-status: refuses an input without linkId, its own output as input, and
   assert.equal(noLinks.code, 2);
   assert.match(noLinks.stderr, /no linkId column/);
   const own = path.join(dir, 'own.csv');
-  writeCsv(own, [[...LINK_COLUMNS, 'verificationStatus'], ['a', '', 'l', '', '', 'created', '', '', 'ACCEPTED']]);
+  writeCsv(own, [
+    [...LINK_COLUMNS, 'verificationStatus'],
+    ['a', '', 'l', '', '', 'created', '', '', 'ACCEPTED'],
+  ]);
   assert.equal((await bulkStatus(own, path.join(dir, 'o2.csv'))).code, 2);
   assert.equal((await bulkStatus(own, own)).code, 2);
 });

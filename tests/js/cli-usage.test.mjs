@@ -27,7 +27,7 @@ test('--version prints the package version', async () => {
   }
 });
 
-test('an unknown flag gets a did-you-mean from the command\'s own flags', async () => {
+test("an unknown flag gets a did-you-mean from the command's own flags", async () => {
   for (const [args, suggestion] of [
     [['generate', '--workflowId', WORKFLOW], '--workflow-id'],
     [['generate', '--expiry_minutes', '5'], '--expiry-minutes'],
@@ -50,7 +50,10 @@ test('a secret given as a flag is refused with its environment variable, and nev
     ['--clientSecret', 'FACEKI_CLIENT_SECRET'],
     ['--token', 'FACEKI_TOKEN'],
   ]) {
-    for (const command of [['generate', '--workflow-id', WORKFLOW], ['bulk', '--in', 'in.csv', '--out', 'out.csv']]) {
+    for (const command of [
+      ['generate', '--workflow-id', WORKFLOW],
+      ['bulk', '--in', 'in.csv', '--out', 'out.csv'],
+    ]) {
       for (const args of [[flag, secret], [`${flag}=${secret}`]]) {
         const result = await runCli([...command, ...args], { env: sandboxEnv(sandbox) });
         assertUsageError(result, new RegExp(`^error: ${flag} is not a flag: .*set ${variable}$`));

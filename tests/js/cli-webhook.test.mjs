@@ -55,13 +55,14 @@ function post(url, body, headers = { authorization: SECRET }) {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 }
 
-const resultBody = (fields = {}) => JSON.stringify({
-  requestId: 'req-1',
-  fullName: 'Ada Lovelace',
-  status: 'ACCEPTED',
-  kycData: { link: 'link-1', record_identifier: 'user-1', requestId: 'req-1', document_data: [] },
-  ...fields,
-});
+const resultBody = (fields = {}) =>
+  JSON.stringify({
+    requestId: 'req-1',
+    fullName: 'Ada Lovelace',
+    status: 'ACCEPTED',
+    kycData: { link: 'link-1', record_identifier: 'user-1', requestId: 'req-1', document_data: [] },
+    ...fields,
+  });
 
 test('a verified event is printed as one JSON line on stdout, and nothing else is', async (t) => {
   const listener = await startListener(t);
@@ -117,14 +118,20 @@ test('the listener survives a flood of bad requests and still takes a good one',
     bad.push(post(listener.url, resultBody(), { authorization: `${SECRET}${i}` }).then((r) => r.status));
     bad.push(post(listener.url, `{"broken": ${i}`).then((r) => r.status));
   }
-  bad.push(post(listener.url, 'x'.repeat(2 * 1024 * 1024)).then((r) => r.status, () => 'closed'));
+  bad.push(
+    post(listener.url, 'x'.repeat(2 * 1024 * 1024)).then(
+      (r) => r.status,
+      () => 'closed',
+    ),
+  );
   // Raw garbage, a body cut short, and a socket that goes away mid-headers.
-  const raw = (bytes) => new Promise((resolve) => {
-    const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(bytes));
-    socket.on('error', () => {});
-    socket.on('close', resolve);
-    socket.resume();
-  });
+  const raw = (bytes) =>
+    new Promise((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(bytes));
+      socket.on('error', () => {});
+      socket.on('close', resolve);
+      socket.resume();
+    });
   bad.push(raw('\u0000\u00ff not http at all\r\n\r\n'));
   bad.push(raw(`POST / HTTP/1.1\r\nHost: x\r\nAuthorization: ${SECRET}\r\nContent-Length: 100\r\n\r\n{"a"`));
   bad.push(raw('POST / HTTP/1.1\r\nHost: x\r\nContent-Le'));
@@ -160,16 +167,34 @@ test('end to end: an in-process sandbox completes a link and the listener prints
   const link = await createLink(sandbox.url, sandbox.issueToken());
   const record = sandbox.complete(link, 'DECLINED', { fullName: 'Grace Hopper' });
   const event = JSON.parse(await listener.line('stdout', /^\{/));
-  assert.deepEqual([event.type, event.requestId, event.status, event.fullName, event.linkId],
-    ['verification.completed', record.requestId, 'DECLINED', 'Grace Hopper', link]);
+  assert.deepEqual(
+    [event.type, event.requestId, event.status, event.fullName, event.linkId],
+    ['verification.completed', record.requestId, 'DECLINED', 'Grace Hopper', link],
+  );
   await sandbox.webhooksIdle();
-  assert.deepEqual(sandbox.webhookDeliveries.map((entry) => entry.status), [200]);
+  assert.deepEqual(
+    sandbox.webhookDeliveries.map((entry) => entry.status),
+    [200],
+  );
 });
 
 test('end to end: the sandbox CLI sends the secret from FACEKI_WEBHOOK_SECRET to --webhook-url', async (t) => {
   const listener = await startListener(t, ['--header', 'x-hook-key']);
-  const sandbox = spawnCli(t, ['sandbox', '--port', '0', '--webhook-url', `${listener.url}/kyc`,
-    '--webhook-secret-header', 'X-Hook-Key', '--webhook-header', 'X-Tenant: acme'], { FACEKI_WEBHOOK_SECRET: SECRET });
+  const sandbox = spawnCli(
+    t,
+    [
+      'sandbox',
+      '--port',
+      '0',
+      '--webhook-url',
+      `${listener.url}/kyc`,
+      '--webhook-secret-header',
+      'X-Hook-Key',
+      '--webhook-header',
+      'X-Tenant: acme',
+    ],
+    { FACEKI_WEBHOOK_SECRET: SECRET },
+  );
   const url = await sandbox.line('stdout', /^http:\/\//);
   const token = await generateToken(url);
   const link = await createLink(url, token);
@@ -209,12 +234,16 @@ test('the sandbox CLI refuses bad webhook flags with the flag named, and no head
   const badUrl = await runCli(['sandbox', '--webhook-url', 'ftp://127.0.0.1/x'], { env });
   assert.equal(badUrl.code, 2);
   assert.match(badUrl.stderr, /--webhook-url must be an http\(s\) URL/);
-  const noColon = await runCli(['sandbox', '--webhook-url', 'http://127.0.0.1:1/', '--webhook-header', SECRET], { env });
+  const noColon = await runCli(['sandbox', '--webhook-url', 'http://127.0.0.1:1/', '--webhook-header', SECRET], {
+    env,
+  });
   assert.equal(noColon.code, 2);
   assert.match(noColon.stderr, /--webhook-header must look like "Name: value"/);
   assert.ok(!noColon.stderr.includes(SECRET));
-  const managed = await runCli(['sandbox', '--webhook-url', 'http://127.0.0.1:1/', '--webhook-header', 'Content-Length: 9'],
-    { env });
+  const managed = await runCli(
+    ['sandbox', '--webhook-url', 'http://127.0.0.1:1/', '--webhook-header', 'Content-Length: 9'],
+    { env },
+  );
   assert.equal(managed.code, 2);
   assert.match(managed.stderr, /--webhook-header: header "Content-Length" is managed/);
   const headerOnly = await runCli(['sandbox', '--webhook-header', 'X-A: b'], { env });

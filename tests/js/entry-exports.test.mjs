@@ -13,7 +13,14 @@ import { NPM_DIR } from './support.mjs';
 const require = createRequire(import.meta.url);
 const esbuild = require(require.resolve('esbuild', { paths: [NPM_DIR] }));
 
-const ENTRIES = ['index.mjs', 'src/node.mjs', 'src/browser.mjs', 'src/bun.mjs', 'src/workerd.mjs', 'src/edge-light.mjs'];
+const ENTRIES = [
+  'index.mjs',
+  'src/node.mjs',
+  'src/browser.mjs',
+  'src/bun.mjs',
+  'src/workerd.mjs',
+  'src/edge-light.mjs',
+];
 
 function declaredValues() {
   const types = readFileSync(join(NPM_DIR, 'index.d.ts'), 'utf8');

@@ -26,7 +26,7 @@ export async function hostileServer(t, handler, host = '127.0.0.1') {
 }
 
 /** A handler giving a FACEKI-shaped link answer. */
-export function linkAnswer(request, response) {
+export function linkAnswer(_request, response) {
   const body = JSON.stringify({ responseCode: 0, data: 'link-1', url: 'https://apps.faceki.com/kycverify/link-1' });
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(body);

@@ -19,7 +19,10 @@ test('validateKycLinkRequest needs no client, from import and require alike', as
   assert.deepEqual(await validateKycLinkRequest({ workflowId: 'w', expiryTime: 60 }), []);
   const issues = await require('../../npm/dist/index.cjs').validateKycLinkRequest({ workflowID: 'w', expiryTime: 0 });
   assert.deepEqual(issues.map((issue) => issue.field).sort(), ['expiryTime', 'workflowID', 'workflowId']);
-  assert.deepEqual((await validateKycLinkRequest('nope')).map((issue) => issue.field), ['request']);
+  assert.deepEqual(
+    (await validateKycLinkRequest('nope')).map((issue) => issue.field),
+    ['request'],
+  );
 });
 
 test('NETWORK_ERROR names the host and port it could not reach, never the path or query', async () => {
@@ -44,15 +47,19 @@ test('NETWORK_ERROR names the host and port it could not reach, never the path o
 
 test('a credential passed as undefined is named, with the environment variable that was likely unset', async () => {
   const unset = {}; // stands for process.env without the variables
-  await assert.rejects(createKycClient({ clientId: unset.FACEKI_CLIENT_ID, clientSecret: unset.FACEKI_CLIENT_SECRET }),
+  await assert.rejects(
+    createKycClient({ clientId: unset.FACEKI_CLIENT_ID, clientSecret: unset.FACEKI_CLIENT_SECRET }),
     (error) => {
       assert.equal(error.code, 'INVALID_CONFIG');
       assert.match(error.message, /clientId is undefined: is FACEKI_CLIENT_ID set\?/);
       assert.match(error.message, /clientSecret is undefined: is FACEKI_CLIENT_SECRET set\?/);
       return true;
-    });
-  await assert.rejects(createKycClient({ clientId: 'id', clientSecret: unset.FACEKI_CLIENT_SECRET }),
-    /clientSecret is required with clientId; clientSecret is undefined: is FACEKI_CLIENT_SECRET set\?/);
+    },
+  );
+  await assert.rejects(
+    createKycClient({ clientId: 'id', clientSecret: unset.FACEKI_CLIENT_SECRET }),
+    /clientSecret is required with clientId; clientSecret is undefined: is FACEKI_CLIENT_SECRET set\?/,
+  );
 });
 
 test('the sandbox banner prints its demo credentials', async (t) => {

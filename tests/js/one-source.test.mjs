@@ -54,7 +54,7 @@ test('every code has an admin-tool text', () => {
   assert.deepEqual(Object.keys(GUIDANCE).sort(), [...facts.errorCodes].sort());
 });
 
-test('limits written in JS are the module\'s: only the help text states the expiry cap, and it agrees', () => {
+test("limits written in JS are the module's: only the help text states the expiry cap, and it agrees", () => {
   const help = read('npm/cli/help.cjs');
   assert.equal(help.match(new RegExp(`1\\.\\.${facts.limits.maxExpiryMinutes}\\b`, 'g'))?.length, 2);
   // The field limits that are distinctive numbers (128 and 1024 have other uses in JS).

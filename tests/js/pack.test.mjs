@@ -20,29 +20,59 @@ function sizeOf(file) {
 }
 
 test('sizes of the shipped wasm and glue; the browser pair is within its budget', (t) => {
-  const sizes = ['dist/kyc-node.wasm', 'dist/kyc-node.cjs', 'dist/kyc-browser.wasm', 'dist/kyc-browser.mjs', 'dist/index.cjs'].map(sizeOf);
+  const sizes = [
+    'dist/kyc-node.wasm',
+    'dist/kyc-node.cjs',
+    'dist/kyc-browser.wasm',
+    'dist/kyc-browser.mjs',
+    'dist/index.cjs',
+  ].map(sizeOf);
   for (const { file, raw, gzip } of sizes) t.diagnostic(`${file}: ${raw} B raw, ${gzip} B gzip`);
-  const browserGzip = sizes.filter(({ file }) => file.startsWith('dist/kyc-browser.')).reduce((sum, { gzip }) => sum + gzip, 0);
+  const browserGzip = sizes
+    .filter(({ file }) => file.startsWith('dist/kyc-browser.'))
+    .reduce((sum, { gzip }) => sum + gzip, 0);
   t.diagnostic(`browser wasm + glue: ${browserGzip} B gzip (budget ${BROWSER_BUDGET_GZIP})`);
   console.log(JSON.stringify({ sizes, browserGzip }));
   assert.ok(sizes.every(({ raw }) => raw > 0));
-  assert.ok(browserGzip < BROWSER_BUDGET_GZIP, `browser wasm + glue is ${browserGzip} B gzip, over ${BROWSER_BUDGET_GZIP}`);
+  assert.ok(
+    browserGzip < BROWSER_BUDGET_GZIP,
+    `browser wasm + glue is ${browserGzip} B gzip, over ${BROWSER_BUDGET_GZIP}`,
+  );
 });
 
 test('npm pack -> install into an empty project -> generate a link (API and CLI)', { timeout: 240000 }, async (t) => {
   const work = mkdtempSync(join(tmpdir(), 'kyc-pack-'));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: npmDir, encoding: 'utf8' }));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: npmDir, encoding: 'utf8' }),
+  );
   const tarball = join(work, packed[0].filename);
   t.diagnostic(`tarball: ${packed[0].filename}, ${statSync(tarball).size} B, ${packed[0].entryCount} files`);
   const files = packed[0].files.map((entry) => entry.path);
-  for (const needed of ['dist/kyc-node.wasm', 'dist/kyc-node.cjs', 'dist/index.cjs', 'dist/kyc-browser.wasm', 'index.mjs', 'index.d.ts', 'sandbox/index.cjs', 'bin/faceki-kyc-link.cjs', 'bulk/index.mjs', 'dist/bulk.cjs', 'redis/index.cjs', 'redis/index.mjs', 'redis/index.d.ts']) {
+  for (const needed of [
+    'dist/kyc-node.wasm',
+    'dist/kyc-node.cjs',
+    'dist/index.cjs',
+    'dist/kyc-browser.wasm',
+    'index.mjs',
+    'index.d.ts',
+    'sandbox/index.cjs',
+    'bin/faceki-kyc-link.cjs',
+    'bulk/index.mjs',
+    'dist/bulk.cjs',
+    'redis/index.cjs',
+    'redis/index.mjs',
+    'redis/index.d.ts',
+  ]) {
     assert.ok(files.includes(needed), `${needed} is packed`);
   }
 
   const project = join(work, 'project');
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: project, encoding: 'utf8' });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
+    cwd: project,
+    encoding: 'utf8',
+  });
 
   const script = `
     import { startSandbox } from 'faceki-kyc-link/sandbox';
@@ -68,7 +98,11 @@ test('npm pack -> install into an empty project -> generate a link (API and CLI)
     await sandbox.close();
     console.log(JSON.stringify({ api: viaApi.linkId, require: viaRequire.linkId, cli: cli.linkId }));
   `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8', timeout: 60000 });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
   assert.equal(run.status, 0, run.stderr);
   const ids = JSON.parse(run.stdout.trim().split('\n').pop());
   for (const id of Object.values(ids)) assert.match(id, /^[0-9a-f-]{36}$/);

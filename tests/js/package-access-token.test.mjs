@@ -18,7 +18,11 @@ async function clientFor(t, options) {
 test('a backend token works for a page client, and shares one token request with link calls', async (t) => {
   const sandbox = await sandboxFor(t);
   const backend = await clientFor(t, { baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
-  const [token, again, link] = await Promise.all([backend.getAccessToken(), backend.getAccessToken(), backend.generateKycLink(REQUEST)]);
+  const [token, again, link] = await Promise.all([
+    backend.getAccessToken(),
+    backend.getAccessToken(),
+    backend.generateKycLink(REQUEST),
+  ]);
   assert.equal(typeof token, 'string');
   assert.equal(again, token);
   assert.ok(link.linkId);
@@ -32,9 +36,14 @@ test('a backend token works for a page client, and shares one token request with
 
 test('a static token or a getToken answer is what getAccessToken gives', async (t) => {
   const sandbox = await sandboxFor(t);
-  const token = await (await clientFor(t, { baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })).getAccessToken();
+  const token = await (
+    await clientFor(t, { baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })
+  ).getAccessToken();
   assert.equal(await (await clientFor(t, { baseUrl: sandbox.url, token })).getAccessToken(), token);
-  assert.equal(await (await clientFor(t, { baseUrl: sandbox.url, getToken: async () => token })).getAccessToken(), token);
+  assert.equal(
+    await (await clientFor(t, { baseUrl: sandbox.url, getToken: async () => token })).getAccessToken(),
+    token,
+  );
 });
 
 test('refused credentials reject with UNAUTHORIZED and no secret; a 503 is retried', async (t) => {

@@ -49,7 +49,12 @@ test('neither the client nor its errors show a secret in inspect or JSON', async
   const link = await client.generateKycLink({ workflowId: WORKFLOW });
   sandbox.failNext({ status: 400 });
   const error = await rejectionOf(client.generateKycLink({ workflowId: WORKFLOW }));
-  const shown = [inspect(client, { depth: 10, showHidden: true }), JSON.stringify(client), inspect(error, { depth: 10 }), JSON.stringify(error)];
+  const shown = [
+    inspect(client, { depth: 10, showHidden: true }),
+    JSON.stringify(client),
+    inspect(error, { depth: 10 }),
+    JSON.stringify(error),
+  ];
   for (const text of shown) {
     assert.ok(!text.includes(CLIENT_SECRET), text);
     assert.ok(!text.includes(link.url) && !text.includes(link.linkId), text);

@@ -41,7 +41,10 @@ function compileAll(blocks) {
 test('the tarball contains README.md', () => {
   const output = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: npmDir, encoding: 'utf8' });
   const [packed] = JSON.parse(output);
-  assert.ok(packed.files.some((entry) => entry.path === 'README.md'), 'README.md is packed');
+  assert.ok(
+    packed.files.some((entry) => entry.path === 'README.md'),
+    'README.md is packed',
+  );
   assert.match(readFileSync(join(npmDir, 'README.md'), 'utf8'), /^npm install faceki-kyc-link$/m);
 });
 
@@ -56,8 +59,10 @@ test('the TypeScript examples of both READMEs compile under tsc --strict', () =>
 });
 
 test('the check can fail: process.env used directly is a --strict error', () => {
-  const result = compileAll([`import { createKycClient } from 'faceki-kyc-link';
-    await createKycClient({ clientId: process.env.FACEKI_CLIENT_ID, clientSecret: 'x' });`]);
+  const result = compileAll([
+    `import { createKycClient } from 'faceki-kyc-link';
+    await createKycClient({ clientId: process.env.FACEKI_CLIENT_ID, clientSecret: 'x' });`,
+  ]);
   assert.notEqual(result.status, 0);
   assert.match(result.stdout, /'string \| undefined' is not assignable/);
 });

@@ -5,12 +5,25 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { createKycClient } from '../../npm/index.mjs';
-import { assertNoSecrets, CLIENT_ID, CLIENT_SECRET, closedPort, rejectionOf, sandboxFor, WORKFLOW } from './support.mjs';
+import {
+  assertNoSecrets,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  closedPort,
+  rejectionOf,
+  sandboxFor,
+  WORKFLOW,
+} from './support.mjs';
 
 const REQUEST = { workflowId: WORKFLOW, applicationId: 'user-1' };
 
 async function credentialClient(t, sandbox, options = {}) {
-  const client = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...options });
+  const client = await createKycClient({
+    baseUrl: sandbox.url,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    ...options,
+  });
   t.after(() => client.close());
   return client;
 }
@@ -27,7 +40,9 @@ function secretsOf(sandbox) {
 test('100 concurrent calls with no token make exactly one token request', async (t) => {
   const sandbox = await sandboxFor(t);
   const client = await credentialClient(t, sandbox);
-  const links = await Promise.all(Array.from({ length: 100 }, (_, i) => client.generateKycLink({ workflowId: WORKFLOW, applicationId: `u${i}` })));
+  const links = await Promise.all(
+    Array.from({ length: 100 }, (_, i) => client.generateKycLink({ workflowId: WORKFLOW, applicationId: `u${i}` })),
+  );
   assert.equal(new Set(links.map((link) => link.linkId)).size, 100);
   assert.deepEqual(sandbox.stats(), { tokenRequests: 1, linkRequests: 100 });
   const tokenRequest = sandbox.requests.find((entry) => entry.route === 'token');
@@ -107,8 +122,14 @@ test('generate-token missing (404): falls back to access-token and remembers it'
   await client.generateKycLink(REQUEST);
   await new Promise((resolve) => setTimeout(resolve, 1100)); // past half the lifetime left: a new token
   await client.generateKycLink(REQUEST);
-  const paths = sandbox.requests.filter((entry) => entry.path.startsWith('/auth/')).map((entry) => `${entry.method} ${entry.path.split('?')[0]}`);
-  assert.deepEqual(paths, ['POST /auth/api/generate-token', 'GET /auth/api/access-token', 'GET /auth/api/access-token']);
+  const paths = sandbox.requests
+    .filter((entry) => entry.path.startsWith('/auth/'))
+    .map((entry) => `${entry.method} ${entry.path.split('?')[0]}`);
+  assert.deepEqual(paths, [
+    'POST /auth/api/generate-token',
+    'GET /auth/api/access-token',
+    'GET /auth/api/access-token',
+  ]);
   assert.ok(!JSON.stringify(sandbox.requests).includes(CLIENT_SECRET));
 });
 
@@ -122,7 +143,11 @@ test('tokenEndpoint forces the access-token form', async (t) => {
 
 test('bad credentials: UNAUTHORIZED saying the token request failed, no link request, no secret', async (t) => {
   const sandbox = await sandboxFor(t);
-  const client = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: 'wrong-secret-value' });
+  const client = await createKycClient({
+    baseUrl: sandbox.url,
+    clientId: CLIENT_ID,
+    clientSecret: 'wrong-secret-value',
+  });
   t.after(() => client.close());
   const errors = await Promise.all([1, 2, 3].map(() => rejectionOf(client.generateKycLink(REQUEST))));
   for (const error of errors) {
@@ -217,7 +242,10 @@ test('429 with Retry-After: waits that long, then succeeds', async (t) => {
 test('RATE_LIMITED when 429 persists, with retryAfterMs', async (t) => {
   const sandbox = await sandboxFor(t);
   const client = await credentialClient(t, sandbox, { maxRetries: 1 });
-  sandbox.failNext([{ status: 429, retryAfter: 0 }, { status: 429, retryAfter: 0 }]);
+  sandbox.failNext([
+    { status: 429, retryAfter: 0 },
+    { status: 429, retryAfter: 0 },
+  ]);
   const error = await rejectionOf(client.generateKycLink(REQUEST));
   assert.equal(error.code, 'RATE_LIMITED');
   assert.equal(error.status, 429);
@@ -236,7 +264,11 @@ test('a connection reset is retried', async (t) => {
 
 test('connection refused: NETWORK_ERROR after every retry', async (t) => {
   const port = await closedPort();
-  const client = await createKycClient({ baseUrl: `http://127.0.0.1:${port}`, token: 'static-token-value', maxRetries: 2 });
+  const client = await createKycClient({
+    baseUrl: `http://127.0.0.1:${port}`,
+    token: 'static-token-value',
+    maxRetries: 2,
+  });
   t.after(() => client.close());
   const error = await rejectionOf(client.generateKycLink(REQUEST));
   assert.equal(error.code, 'NETWORK_ERROR');
@@ -295,7 +327,9 @@ test('a 503 from the token endpoint is retried: three waiting calls, one more to
   const sandbox = await sandboxFor(t);
   const client = await credentialClient(t, sandbox);
   sandbox.failNext({ route: 'token', status: 503 });
-  const calls = ['u1', 'u2', 'u3'].map((applicationId) => client.generateKycLink({ workflowId: WORKFLOW, applicationId }));
+  const calls = ['u1', 'u2', 'u3'].map((applicationId) =>
+    client.generateKycLink({ workflowId: WORKFLOW, applicationId }),
+  );
   const links = await Promise.all(calls);
   assert.equal(new Set(links.map((link) => link.linkId)).size, 3);
   assert.deepEqual(sandbox.stats(), { tokenRequests: 2, linkRequests: 3 });

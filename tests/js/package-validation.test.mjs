@@ -11,9 +11,17 @@ const long = (n) => 'x'.repeat(n);
 // [description, request, field that must be reported (or null when valid)]
 const REQUEST_CASES = [
   ['minimal request', { workflowId: WORKFLOW }, null],
-  ['every field', { workflowId: WORKFLOW, applicationId: 'a', expiryTime: 60, redirectUrl: 'https://example.com/done' }, null],
+  [
+    'every field',
+    { workflowId: WORKFLOW, applicationId: 'a', expiryTime: 60, redirectUrl: 'https://example.com/done' },
+    null,
+  ],
   ['docs spelling redirect_url', { workflowId: WORKFLOW, redirect_url: 'https://example.com' }, null],
-  ['null and undefined mean absent', { workflowId: WORKFLOW, applicationId: null, expiryTime: undefined, redirectUrl: null }, null],
+  [
+    'null and undefined mean absent',
+    { workflowId: WORKFLOW, applicationId: null, expiryTime: undefined, redirectUrl: null },
+    null,
+  ],
   ['128 characters', { workflowId: long(128) }, null],
   ['128 code points of emoji', { workflowId: '😀'.repeat(128) }, null],
   ['http on localhost', { workflowId: WORKFLOW, redirectUrl: 'http://localhost:3000/x' }, null],
@@ -62,7 +70,10 @@ test('each request rule accepts and rejects as specified, and validate() agrees'
       assert.match(link.linkId, /^[0-9a-f-]{36}$/, description);
       continue;
     }
-    assert.ok(issues.some((issue) => issue.field === field), `${description}: ${JSON.stringify(issues)}`);
+    assert.ok(
+      issues.some((issue) => issue.field === field),
+      `${description}: ${JSON.stringify(issues)}`,
+    );
     const error = await rejectionOf(client.generateKycLink(request));
     assert.ok(error instanceof KycError, description);
     assert.equal(error.code, 'INVALID_REQUEST', description);
@@ -149,7 +160,10 @@ test('bad options reject createKycClient with INVALID_CONFIG, never echoing a se
     assert.ok(error instanceof KycError, description);
     assert.equal(error.code, 'INVALID_CONFIG', description);
     assert.ok(error.issues.length > 0, description);
-    assertNoSecrets(error, [options.token, options.clientSecret].filter((secret) => secret?.length > 3));
+    assertNoSecrets(
+      error,
+      [options.token, options.clientSecret].filter((secret) => secret?.length > 3),
+    );
   }
   for (const options of [null, 'token', 42]) {
     assert.equal((await rejectionOf(createKycClient(options))).code, 'INVALID_CONFIG');

@@ -17,7 +17,12 @@ test('the wire: POST, bearer token, JSON content type, exactly the given fields 
   const client = await createKycClient({ baseUrl: `${sandbox.url}/`, token });
   t.after(() => client.close());
 
-  await client.generateKycLink({ workflowId: WORKFLOW, applicationId: 'user-7', expiryTime: 90, redirectUrl: 'https://example.com/done?x=1' });
+  await client.generateKycLink({
+    workflowId: WORKFLOW,
+    applicationId: 'user-7',
+    expiryTime: 90,
+    redirectUrl: 'https://example.com/done?x=1',
+  });
   await client.generateKycLink({ workflowId: WORKFLOW, applicationId: null, redirect_url: 'https://example.com/b' });
   await client.generateKycLink({ workflowId: WORKFLOW });
 
@@ -28,7 +33,7 @@ test('the wire: POST, bearer token, JSON content type, exactly the given fields 
       '{"workflowId":"sandbox-workflow","applicationId":"user-7","expiryTime":90,"redirect_url":"https://example.com/done?x=1"}',
       '{"workflowId":"sandbox-workflow","redirect_url":"https://example.com/b"}',
       '{"workflowId":"sandbox-workflow"}',
-    ]
+    ],
   );
   for (const entry of sent) {
     assert.equal(entry.method, 'POST');
@@ -42,7 +47,7 @@ test('success resolves to { linkId, url, expiresAt } and the hosted page shows t
   const sandbox = await sandboxFor(t);
   const link = await generateKycLink(
     { workflowId: WORKFLOW, applicationId: 'user-8', expiryTime: 30 },
-    { baseUrl: sandbox.url, token: sandbox.issueToken() }
+    { baseUrl: sandbox.url, token: sandbox.issueToken() },
   );
   assert.deepEqual(Object.keys(link).sort(), ['expiresAt', 'linkId', 'url']);
   assert.match(link.linkId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -80,7 +85,7 @@ test('API_ERROR: an unknown workflow is responseCode 5001 with its reason', asyn
 test('HTTP_ERROR: a wrong base path answers 404', async (t) => {
   const sandbox = await sandboxFor(t);
   const error = await rejectionOf(
-    generateKycLink({ workflowId: WORKFLOW }, { baseUrl: `${sandbox.url}/wrong/prefix`, token: sandbox.issueToken() })
+    generateKycLink({ workflowId: WORKFLOW }, { baseUrl: `${sandbox.url}/wrong/prefix`, token: sandbox.issueToken() }),
   );
   assert.equal(error.code, 'HTTP_ERROR');
   assert.equal(error.status, 404);
@@ -90,7 +95,7 @@ test('HTTP_ERROR: a wrong base path answers 404', async (t) => {
 test('NETWORK_ERROR: nothing listening, retried and then reported', async () => {
   const port = await closedPort();
   const error = await rejectionOf(
-    generateKycLink({ workflowId: WORKFLOW }, { baseUrl: `http://127.0.0.1:${port}`, token: 'tok', maxRetries: 1 })
+    generateKycLink({ workflowId: WORKFLOW }, { baseUrl: `http://127.0.0.1:${port}`, token: 'tok', maxRetries: 1 }),
   );
   assert.equal(error.code, 'NETWORK_ERROR');
   assert.equal(error.status, 0);
@@ -140,7 +145,10 @@ test('ESM and CommonJS entry points share one implementation and one KycError', 
   assert.equal(cjs.KycError, esm.KycError);
   assert.equal(typeof cjs.createKycClient, 'function');
   const sandbox = await sandboxFor(t);
-  const link = await cjs.generateKycLink({ workflowId: WORKFLOW }, { baseUrl: sandbox.url, token: sandbox.issueToken() });
+  const link = await cjs.generateKycLink(
+    { workflowId: WORKFLOW },
+    { baseUrl: sandbox.url, token: sandbox.issueToken() },
+  );
   assert.match(link.linkId, /^[0-9a-f-]{36}$/);
 });
 

@@ -27,7 +27,9 @@ test('create, complete, records, webhook delivered and verified', async (t) => {
   let delivered;
   const event = new Promise((resolve) => (delivered = resolve));
   const receiver = await hostileServer(t, createWebhookHandler({ secret: WEBHOOK_SECRET, onEvent: delivered }));
-  const sandbox = await sandboxFor(t, { webhooks: [{ url: `${receiver.url}/faceki`, headers: { Authorization: WEBHOOK_SECRET } }] });
+  const sandbox = await sandboxFor(t, {
+    webhooks: [{ url: `${receiver.url}/faceki`, headers: { Authorization: WEBHOOK_SECRET } }],
+  });
   const client = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   t.after(() => client.close());
 
@@ -119,9 +121,10 @@ test('status and AML updates: delivered with the same headers and retries, parse
   assert.equal(changed.status, 200);
   assert.equal((await changed.json()).status, 'ACCEPTED');
   const update = await nextEvent(2);
-  assert.deepEqual([update.type, update.requestId, update.status], [
-    'verification.status_updated', requestId, 'ACCEPTED',
-  ]);
+  assert.deepEqual(
+    [update.type, update.requestId, update.status],
+    ['verification.status_updated', requestId, 'ACCEPTED'],
+  );
   assert.equal(update.fullName, 'Ada Lovelace');
   assert.deepEqual(update.data, { requestId, fullName: 'Ada Lovelace', status: 'APPROVED', updatedBy: 'ops@x.test' });
 
@@ -162,7 +165,7 @@ test('status and AML updates: delivered with the same headers and retries, parse
 });
 
 test('status and AML control routes: 404 for an unknown requestId, 400 for bad input, nothing sent', async (t) => {
-  const receiver = await hostileServer(t, (request, response) => response.writeHead(200).end());
+  const receiver = await hostileServer(t, (_request, response) => response.writeHead(200).end());
   const sandbox = await sandboxFor(t, { webhooks: [{ url: receiver.url }] });
   const client = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
   t.after(() => client.close());

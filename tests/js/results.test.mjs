@@ -43,7 +43,7 @@ async function clientFor(t, url, options = {}) {
 }
 
 const record = (fields) => ({ link: LINK_ID, record_identifier: 'user-7', requestId: 'req-1', ...fields });
-const records = (list) => (request, response) => sendJson(response, 200, envelope(list));
+const records = (list) => (_request, response) => sendJson(response, 200, envelope(list));
 
 test('getVerifications: a GET with the bearer token, the key FACEKI names, the value percent-encoded', async (t) => {
   const server = await scriptedServer(t, [records([])]);
@@ -57,7 +57,7 @@ test('getVerifications: a GET with the bearer token, the key FACEKI names, the v
       `GET /kycverify/api/kycverify/records?link=${LINK_ID}`,
       'GET /kycverify/api/kycverify/records?requestId=req%201',
       'GET /kycverify/api/kycverify/records?record_identifier=user%2F7%26x%3D%C3%A4',
-    ]
+    ],
   );
   for (const { headers } of server.requests) {
     assert.equal(headers.authorization, `Bearer ${TOKEN}`);
@@ -92,10 +92,10 @@ test('getVerifications: each record with its fields, its documents and the recor
 
 test('getVerifications: FACEKI data-not-found is []; other shapes and refusals are typed errors', async (t) => {
   const server = await scriptedServer(t, [
-    (request, response) => sendJson(response, 200, { status: false, code: 8013, message: 'data not found' }),
-    (request, response) => sendJson(response, 200, { status: false, code: 8014, message: `bad ${LINK_ID}` }),
-    (request, response) => sendJson(response, 200, envelope([{ requestId: 7 }])),
-    (request, response) => sendJson(response, 200, { status: true, result: { link: LINK_ID } }),
+    (_request, response) => sendJson(response, 200, { status: false, code: 8013, message: 'data not found' }),
+    (_request, response) => sendJson(response, 200, { status: false, code: 8014, message: `bad ${LINK_ID}` }),
+    (_request, response) => sendJson(response, 200, envelope([{ requestId: 7 }])),
+    (_request, response) => sendJson(response, 200, { status: true, result: { link: LINK_ID } }),
   ]);
   const client = await clientFor(t, server.url, { maxRetries: 0 });
   assert.deepEqual(await client.getVerifications({ link: LINK_ID }), []);
@@ -137,7 +137,9 @@ test('getVerifications: a GET that timed out is sent again (it changes nothing a
 });
 
 test('getVerifications: the queried link ID is redacted from what the server says back', async (t) => {
-  const server = await scriptedServer(t, [(request, response) => sendJson(response, 500, { message: `no link ${LINK_ID}` })]);
+  const server = await scriptedServer(t, [
+    (_request, response) => sendJson(response, 500, { message: `no link ${LINK_ID}` }),
+  ]);
   const client = await clientFor(t, server.url, { maxRetries: 0 });
   const error = await rejectionOf(client.getVerifications({ link: LINK_ID }));
   assert.equal(error.code, 'HTTP_ERROR');
@@ -148,7 +150,7 @@ test('getVerifications: the queried link ID is redacted from what the server say
 test('waitForVerification: polls one request at a time until a record is ACCEPTED or DECLINED', async (t) => {
   const server = await scriptedServer(t, [
     records([]),
-    (request, response) => sendJson(response, 503, {}),
+    (_request, response) => sendJson(response, 503, {}),
     records([record({ status: 'REVIEW' })]),
     records([record({ status: 'REVIEW' }), record({ status: 'ACCEPTED', requestId: 'req-2' })]),
   ]);
@@ -168,7 +170,7 @@ test('waitForVerification: a record with no documented status counts once it app
   assert.equal(settled.linkId, LINK_ID);
 });
 
-test('settledRecord: the wait\'s rule, exported from the ESM and CommonJS entries for callers who poll', () => {
+test("settledRecord: the wait's rule, exported from the ESM and CommonJS entries for callers who poll", () => {
   const require = createRequire(import.meta.url);
   assert.equal(require('../../npm').settledRecord, settledRecord);
   const [review, unknown, declined] = ['REVIEW', 'UNKNOWN', 'DECLINED'].map((status) => ({ status }));
@@ -208,15 +210,18 @@ test('waitForVerification: ABORTED at once when the signal fires mid-sleep or mi
     assert.equal(server.requests.length, 1);
   }
   const aborted = await rejectionOf(
-    (await clientFor(t, 'http://127.0.0.1:9')).waitForVerification({ link: 'x' }, { signal: AbortSignal.abort() })
+    (await clientFor(t, 'http://127.0.0.1:9')).waitForVerification({ link: 'x' }, { signal: AbortSignal.abort() }),
   );
   assert.equal(aborted.code, 'ABORTED');
 });
 
 test('waitForVerification: an error that will not pass ends the wait; bad options are INVALID_CONFIG', async (t) => {
-  const server = await scriptedServer(t, [(request, response) => sendJson(response, 401, {})]);
+  const server = await scriptedServer(t, [(_request, response) => sendJson(response, 401, {})]);
   const client = await clientFor(t, server.url);
-  assert.equal((await rejectionOf(client.waitForVerification({ link: LINK_ID }, { intervalMs: 5 }))).code, 'UNAUTHORIZED');
+  assert.equal(
+    (await rejectionOf(client.waitForVerification({ link: LINK_ID }, { intervalMs: 5 }))).code,
+    'UNAUTHORIZED',
+  );
   assert.equal((await rejectionOf(client.waitForVerification({}, { intervalMs: 5 }))).code, 'INVALID_REQUEST');
   for (const options of [{ intervalMs: 0 }, { timeoutMs: -1 }, { timeoutMs: '5' }, { interval: 5 }, 'x']) {
     assert.equal((await rejectionOf(client.waitForVerification({ link: LINK_ID }, options))).code, 'INVALID_CONFIG');

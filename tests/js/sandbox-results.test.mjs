@@ -14,8 +14,22 @@ const LINK_PATH = '/kycverify/api/kycverify/kyc-verify-link';
 const RECORDS_PATH = '/kycverify/api/kycverify/records';
 // faceki-api.md §4, "Fetch Records": the fields a record and its document data are documented with.
 const RECORD_FIELDS = ['link', 'record_identifier', 'requestId', 'document_data'];
-const DOCUMENT_FIELDS = ['reference', 'full_name', 'first_name', 'last_name', 'nationality', 'issuer', 'gender', 'dob',
-  'expiry', 'document_number', 'document_type', 'mrz', 'document_face_match', 'passed'];
+const DOCUMENT_FIELDS = [
+  'reference',
+  'full_name',
+  'first_name',
+  'last_name',
+  'nationality',
+  'issuer',
+  'gender',
+  'dob',
+  'expiry',
+  'document_number',
+  'document_type',
+  'mrz',
+  'document_face_match',
+  'passed',
+];
 const WEBHOOK_SECRET = 'whsec-sandbox-test-4d1f';
 const FAST_RETRIES = { attempts: 3, firstDelayMs: 20, timeoutMs: 2000 };
 
@@ -137,7 +151,10 @@ test('records: 401 without a token, with a malformed, an unknown or an expired o
   }
   const log = sandbox.requests.filter((entry) => entry.route === 'records');
   assert.equal(log.length, 4);
-  assert.ok(log.every((entry) => !JSON.stringify(entry).includes(foreignToken)), 'the log redacts the token');
+  assert.ok(
+    log.every((entry) => !JSON.stringify(entry).includes(foreignToken)),
+    'the log redacts the token',
+  );
 });
 
 test('records: faults can be queued for the records route', async (t) => {
@@ -152,8 +169,14 @@ test('sandbox.complete: each status, a default name, and the ways a completion i
   const sandbox = await start(t);
   const { linkId } = await createLink(sandbox, { workflowId: WORKFLOW });
   const records = ['ACCEPTED', 'DECLINED', 'REVIEW'].map((status) => sandbox.complete(linkId, status));
-  assert.deepEqual(records.map((record) => record.status), ['ACCEPTED', 'DECLINED', 'REVIEW']);
-  assert.deepEqual(records.map((record) => record.document_data[0].passed), [true, false, false]);
+  assert.deepEqual(
+    records.map((record) => record.status),
+    ['ACCEPTED', 'DECLINED', 'REVIEW'],
+  );
+  assert.deepEqual(
+    records.map((record) => record.document_data[0].passed),
+    [true, false, false],
+  );
   assert.equal(records[0].document_data[0].full_name, 'Jane Sandbox');
   assert.equal(records[0].record_identifier, '', 'no applicationId was given');
   assert.deepEqual(sandbox.records, records);
@@ -294,11 +317,23 @@ test('webhook: an unreachable URL, a reset and a receiver that never answers do 
   await sandbox.webhooksIdle();
 
   const byTarget = (index) => sandbox.webhookDeliveries.filter((entry) => entry.target === index);
-  assert.deepEqual(byTarget(0).map((entry) => entry.error), ['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);
+  assert.deepEqual(
+    byTarget(0).map((entry) => entry.error),
+    ['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED'],
+  );
   assert.equal(byTarget(1).length, 3);
-  assert.ok(byTarget(1).every((entry) => !entry.ok && entry.status === null && entry.error), 'resets fail');
-  assert.deepEqual(byTarget(2).map((entry) => entry.error), ['TIMEOUT', 'TIMEOUT', 'TIMEOUT']);
-  assert.deepEqual(byTarget(3).map((entry) => entry.ok), [true]);
+  assert.ok(
+    byTarget(1).every((entry) => !entry.ok && entry.status === null && entry.error),
+    'resets fail',
+  );
+  assert.deepEqual(
+    byTarget(2).map((entry) => entry.error),
+    ['TIMEOUT', 'TIMEOUT', 'TIMEOUT'],
+  );
+  assert.deepEqual(
+    byTarget(3).map((entry) => entry.ok),
+    [true],
+  );
   assert.equal(good.received.length, 1);
   assert.ok(!JSON.stringify(sandbox.webhookDeliveries).includes(WEBHOOK_SECRET), 'query values are redacted');
   assert.equal(byTarget(0)[0].url.endsWith('/hook?[redacted]'), true);

@@ -51,7 +51,10 @@ async function until(condition) {
 
 // --- token endpoints ---------------------------------------------------------------------------
 
-for (const [name, requestToken] of [['POST generate-token', generateToken], ['GET access-token', accessToken]]) {
+for (const [name, requestToken] of [
+  ['POST generate-token', generateToken],
+  ['GET access-token', accessToken],
+]) {
   test(`${name}: issues a JWT whose exp matches the lifetime`, async (t) => {
     const sandbox = await start(t, { tokenLifetimeSeconds: 120 });
     const response = await requestToken(sandbox);
@@ -142,7 +145,10 @@ test('creates a link and serves its hosted page', async (t) => {
   const sandbox = await start(t);
   const before = Date.now();
   const response = await createLink(sandbox, {
-    workflowId: WORKFLOW, applicationId: 'user-7', expiryTime: 30, redirect_url: 'https://example.test/done',
+    workflowId: WORKFLOW,
+    applicationId: 'user-7',
+    expiryTime: 30,
+    redirect_url: 'https://example.test/done',
   });
   assert.equal(response.status, 200);
   const json = await response.json();
@@ -183,7 +189,9 @@ test('a link without expiryTime lives 7 days', async (t) => {
 
 test('the hosted page shows the expired state and escapes HTML', async (t) => {
   const sandbox = await start(t);
-  const { url } = await (await createLink(sandbox, { workflowId: WORKFLOW, applicationId: '<script>alert("x")</script>' })).json();
+  const { url } = await (
+    await createLink(sandbox, { workflowId: WORKFLOW, applicationId: '<script>alert("x")</script>' })
+  ).json();
   sandbox.links[0].expiresAt = Date.now() - 1;
   const html = await (await fetch(url)).text();
   assert.match(html, /This link has expired/);
@@ -277,7 +285,11 @@ test('invalid link requests answer responseCode 5002', async (t) => {
 
 test('unknown link fields are ignored but named in the log', async (t) => {
   const sandbox = await start(t);
-  const response = await createLink(sandbox, { workflowId: WORKFLOW, redirectUrl: 'https://x.test', document_optional: true });
+  const response = await createLink(sandbox, {
+    workflowId: WORKFLOW,
+    redirectUrl: 'https://x.test',
+    document_optional: true,
+  });
   assert.equal((await response.json()).responseCode, 0);
   const entry = sandbox.requests.find((request) => request.route === 'link');
   assert.deepEqual(entry.ignoredFields, ['redirectUrl', 'document_optional']);
@@ -382,7 +394,14 @@ test('the request log records requests without secrets', async (t) => {
   const [post, get, , , link, other] = sandbox.requests;
   assert.deepEqual(
     sandbox.requests.map(({ route, status }) => [route, status]),
-    [['token', 200], ['token', 200], ['token', 401], ['token', 401], ['link', 200], ['other', 404]],
+    [
+      ['token', 200],
+      ['token', 200],
+      ['token', 401],
+      ['token', 401],
+      ['link', 200],
+      ['other', 404],
+    ],
   );
   assert.equal(post.method, 'POST');
   assert.equal(post.body, `{"clientId":"${CLIENT_ID}","clientSecret":"[redacted]"}`);
@@ -427,7 +446,10 @@ test('fault: status with retryAfter, then normal again', async (t) => {
 
 test('fault: queued faults apply in order and can add headers', async (t) => {
   const sandbox = await start(t);
-  sandbox.failNext([{ status: 429, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT' }, { status: 500, headers: { 'X-Trace': 'abc' } }]);
+  sandbox.failNext([
+    { status: 429, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT' },
+    { status: 500, headers: { 'X-Trace': 'abc' } },
+  ]);
   const first = await createLink(sandbox, { workflowId: WORKFLOW });
   assert.equal(first.status, 429);
   assert.equal(first.headers.get('retry-after'), 'Wed, 21 Oct 2015 07:28:00 GMT');
@@ -511,7 +533,9 @@ test('fault: the X-Sandbox-Fault header applies to its own request', async (t) =
   assert.equal(sandbox.requests[0].fault.status, 502);
 
   for (const header of ['{not json', JSON.stringify({ status: 'x' }), JSON.stringify({ explode: true })]) {
-    const invalid = await createLink(sandbox, { workflowId: WORKFLOW }, sandbox.issueToken(), { 'x-sandbox-fault': header });
+    const invalid = await createLink(sandbox, { workflowId: WORKFLOW }, sandbox.issueToken(), {
+      'x-sandbox-fault': header,
+    });
     assert.equal(invalid.status, 400);
     assert.match((await invalid.json()).message, /X-Sandbox-Fault/);
   }
@@ -519,7 +543,10 @@ test('fault: the X-Sandbox-Fault header applies to its own request', async (t) =
 
 test('fault: control endpoints queue faults and expose the log and stats', async (t) => {
   const sandbox = await start(t);
-  const queued = await postJson(sandbox, '/__sandbox/faults', [{ responseCode: 5009 }, { route: 'token', status: 503 }]);
+  const queued = await postJson(sandbox, '/__sandbox/faults', [
+    { responseCode: 5009 },
+    { route: 'token', status: 503 },
+  ]);
   assert.equal(queued.status, 204);
   assert.equal(sandbox.pendingFaults(), 2);
 
@@ -530,7 +557,13 @@ test('fault: control endpoints queue faults and expose the log and stats', async
   assert.equal((await generateToken(sandbox)).status, 503);
 
   const log = await (await fetch(`${sandbox.url}/__sandbox/requests`)).json();
-  assert.deepEqual(log.map((entry) => [entry.route, entry.status]), [['link', 200], ['token', 503]]);
+  assert.deepEqual(
+    log.map((entry) => [entry.route, entry.status]),
+    [
+      ['link', 200],
+      ['token', 503],
+    ],
+  );
   assert.equal(log[0].fault.responseCode, 5009);
 
   for (const body of ['{"status": 500}', '[{"status": 99}]', 'nope']) {
@@ -543,9 +576,21 @@ test('fault: control endpoints queue faults and expose the log and stats', async
 test('failNext rejects invalid faults with a TypeError and queues none of the batch', async (t) => {
   const sandbox = await start(t);
   for (const fault of [
-    null, 'x', {}, { route: 'page', status: 500 }, { status: 99 }, { status: 500.5 }, { delayMs: -1 },
-    { reset: false }, { body: 1 }, { responseCode: '5001' }, { retryAfter: -1 }, { headers: 'x' },
-    { headers: { 'Content-Length': '1' } }, { headers: { 'X-A': 'a\r\nb' } }, { unknown: 1 },
+    null,
+    'x',
+    {},
+    { route: 'page', status: 500 },
+    { status: 99 },
+    { status: 500.5 },
+    { delayMs: -1 },
+    { reset: false },
+    { body: 1 },
+    { responseCode: '5001' },
+    { retryAfter: -1 },
+    { headers: 'x' },
+    { headers: { 'Content-Length': '1' } },
+    { headers: { 'X-A': 'a\r\nb' } },
+    { unknown: 1 },
   ]) {
     assert.throws(() => sandbox.failNext(fault), TypeError, JSON.stringify(fault));
   }
@@ -559,10 +604,12 @@ test('close() resolves promptly with an open keep-alive connection, and twice', 
   const sandbox = await startSandbox();
   const agent = new http.Agent({ keepAlive: true });
   await new Promise((resolve, reject) => {
-    http.get(`${sandbox.url}/nope`, { agent }, (response) => {
-      response.resume();
-      response.on('end', resolve);
-    }).on('error', reject);
+    http
+      .get(`${sandbox.url}/nope`, { agent }, (response) => {
+        response.resume();
+        response.on('end', resolve);
+      })
+      .on('error', reject);
   });
   assert.equal(Object.keys(agent.freeSockets).length, 1, 'the connection stays open');
 

@@ -96,7 +96,7 @@ function postToken(session, headers = {}) {
 }
 
 test('finding 1: GET /% and other malformed or hostile requests get 4xx and never crash the server', async () => {
-  const targets = ['/%', '/%zz', '/%E0%A4%A', '/api/%', '/..%2f..%2f..%2fetc%2fpasswd', '/%00', '/' + 'a'.repeat(8000)];
+  const targets = ['/%', '/%zz', '/%E0%A4%A', '/api/%', '/..%2f..%2f..%2fetc%2fpasswd', '/%00', `/${'a'.repeat(8000)}`];
   for (const target of targets) {
     const answer = await request({ target });
     assert.ok(answer.status >= 400 && answer.status < 500, `${target.slice(0, 40)}: ${answer.status}`);
@@ -119,7 +119,11 @@ test('finding 1: GET /% and other malformed or hostile requests get 4xx and neve
 
 test('finding 2a: only its own Host values are answered (DNS rebinding gets 421)', async () => {
   const foreign = [
-    'evil.example', `evil.example:${port}`, `127.0.0.1:${port + 1}`, `127.0.0.1.evil.example:${port}`, '127.0.0.1',
+    'evil.example',
+    `evil.example:${port}`,
+    `127.0.0.1:${port + 1}`,
+    `127.0.0.1.evil.example:${port}`,
+    '127.0.0.1',
   ];
   for (const hostHeader of foreign) {
     const answer = await request({ target: '/api/config', headers: { host: hostHeader } });
@@ -155,7 +159,7 @@ test('finding 2c: the API takes application/json only, so no simple cross-site r
   assert.equal(sandbox.stats().tokenRequests, before, 'no token request was spent');
 });
 
-test('finding 2d: POST /api/token needs the session cookie and that session\'s CSRF token', async () => {
+test("finding 2d: POST /api/token needs the session cookie and that session's CSRF token", async () => {
   const session = await openSession();
   assert.match(session.setCookie, /HttpOnly/);
   assert.match(session.setCookie, /SameSite=Strict/);
@@ -187,16 +191,27 @@ test('finding 2d: POST /api/token needs the session cookie and that session\'s C
 
 test('finding 4: the page makes only https (or loopback http) link URLs clickable', () => {
   const openable = [
-    'https://sdk.faceki.com/kycverify/abc', 'http://127.0.0.1:4180/kycverify/abc',
-    'http://localhost/x', 'http://[::1]:8/x',
+    'https://sdk.faceki.com/kycverify/abc',
+    'http://127.0.0.1:4180/kycverify/abc',
+    'http://localhost/x',
+    'http://[::1]:8/x',
   ];
   for (const url of openable) {
     assert.equal(isOpenableUrl(url), true, url);
   }
   for (const url of [
-    'javascript:alert(1)', 'JavaScript:alert(1)', '', 'data:text/html,<script>1</script>', 'http://evil.example/x',
-    'https://user:pass@sdk.faceki.com/x', '//sdk.faceki.com/x', 'https://sdk.faceki.com/\u001b]0;pwned\u0007',
-    'https://sdk.faceki.com/a\r\nb', 'java\tscript:alert(1)', 'vbscript:x', 'blob:https://a/b',
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    '',
+    'data:text/html,<script>1</script>',
+    'http://evil.example/x',
+    'https://user:pass@sdk.faceki.com/x',
+    '//sdk.faceki.com/x',
+    'https://sdk.faceki.com/\u001b]0;pwned\u0007',
+    'https://sdk.faceki.com/a\r\nb',
+    'java\tscript:alert(1)',
+    'vbscript:x',
+    'blob:https://a/b',
   ]) {
     assert.equal(isOpenableUrl(url), false, JSON.stringify(url));
   }

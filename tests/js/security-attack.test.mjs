@@ -9,7 +9,11 @@ import { connect, createServer } from 'node:net';
 import { test } from 'node:test';
 
 import {
-  configureWasm, createKycClient, createWebhookFetchHandler, createWebhookHandler, parseWebhook,
+  configureWasm,
+  createKycClient,
+  createWebhookFetchHandler,
+  createWebhookHandler,
+  parseWebhook,
 } from '../../npm/index.mjs';
 import { createRedisStores } from '../../npm/redis/index.mjs';
 import { hostileServer, linkAnswer } from './hostile-server.mjs';
@@ -70,7 +74,10 @@ test('a revoked Proxy anywhere the core reads is a KycError for that call; the m
     assert.equal(error.code, code, `${attack}: ${error.message}`);
     await assertModuleRunning(bystander); // before the fix: INTERNAL, "the WebAssembly module stopped"
   }
-  assert.deepEqual(attacker.validate(revokedProxy()).map((issue) => issue.field), ['request']);
+  assert.deepEqual(
+    attacker.validate(revokedProxy()).map((issue) => issue.field),
+    ['request'],
+  );
 });
 
 test('an array Proxy whose traps throw is refused as an array without the core running its traps', async (t) => {
@@ -127,14 +134,19 @@ test('parseWebhook copies only plain bytes into wasm: a body whose getters throw
       throw new Error('length getter ran');
     }
   }
-  const event = await parseWebhook({ body: Hostile.from(Buffer.from('{"requestId":"r1"}')), headers: HEADERS },
-    { secret: SECRET });
+  const event = await parseWebhook(
+    { body: Hostile.from(Buffer.from('{"requestId":"r1"}')), headers: HEADERS },
+    { secret: SECRET },
+  );
   assert.equal(event.requestId, 'r1');
-  const trapped = new Proxy({}, {
-    getPrototypeOf() {
-      throw new Error('trap ran');
+  const trapped = new Proxy(
+    {},
+    {
+      getPrototypeOf() {
+        throw new Error('trap ran');
+      },
     },
-  });
+  );
   const error = await rejectionOf(parseWebhook({ body: trapped, headers: HEADERS }, { secret: SECRET }));
   assert.equal(error.code, 'INVALID_REQUEST');
   const unreadable = {
@@ -208,7 +220,10 @@ test('closing the sandbox during a webhook attempt leaves no delivery pending an
   clearTimeout(timer);
   // Before the fix the cut attempt went on to a 60 s pause that close() had already missed.
   assert.equal(outcome, 'idle');
-  assert.deepEqual(sandbox.webhookDeliveries.map((delivery) => delivery.error), ['CLOSED']);
+  assert.deepEqual(
+    sandbox.webhookDeliveries.map((delivery) => delivery.error),
+    ['CLOSED'],
+  );
 });
 
 test('a store failing with an unreadable error (a revoked Proxy) counts as down: the link is made', async (t) => {
@@ -219,8 +234,13 @@ test('a store failing with an unreadable error (a revoked Proxy) counts as down:
   const store = { get: fail, set: fail, delete: fail, lock: fail };
   const warnings = [];
   const client = await createKycClient({
-    clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: sandbox.url, tokenStore: store, linkStore: store,
-    reuseLinks: true, onWarning: (warning) => warnings.push(warning.code),
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    baseUrl: sandbox.url,
+    tokenStore: store,
+    linkStore: store,
+    reuseLinks: true,
+    onWarning: (warning) => warnings.push(warning.code),
   });
   t.after(() => client.close());
   // Before the fix: a TypeError from reading the error's code, and no link.
@@ -240,13 +260,20 @@ test('reuseLinks: the link request for a person timed out: the calls waiting for
     if (linkRequests > 1) return linkAnswer(req, res); // the first is kept: FACEKI may make it and answer late
   });
   const client = await createKycClient({
-    clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, baseUrl: server.url, reuseLinks: true, timeoutMs: 300,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    baseUrl: server.url,
+    reuseLinks: true,
+    timeoutMs: 300,
   });
   t.after(() => client.close());
   const request = { workflowId: WORKFLOW, applicationId: 'person-2', expiryTime: 60 };
   const outcomes = await Promise.allSettled([client.generateKycLink(request), client.generateKycLink(request)]);
   // Before the fix the waiting call made link-1, a second link for a person whose first may exist.
-  assert.deepEqual(outcomes.map((outcome) => outcome.reason?.code), ['TIMEOUT', 'TIMEOUT']);
+  assert.deepEqual(
+    outcomes.map((outcome) => outcome.reason?.code),
+    ['TIMEOUT', 'TIMEOUT'],
+  );
   assert.equal(linkRequests, 1);
 });
 

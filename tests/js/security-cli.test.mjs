@@ -30,8 +30,27 @@ async function runInProcess(argv, env = {}) {
 }
 
 test('finding 4: terminalSafe escapes C0, DEL, C1, ESC sequences, CR, LF and bidi controls', () => {
-  const samples = ['\u0000', '\u0007', '\t', '\n', '\r', '\u001b', '\u007f', '\u0080', '\u009b', '\u009d',
-    '\u061c', '\u200e', '\u200f', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069'];
+  const samples = [
+    '\u0000',
+    '\u0007',
+    '\t',
+    '\n',
+    '\r',
+    '\u001b',
+    '\u007f',
+    '\u0080',
+    '\u009b',
+    '\u009d',
+    '\u061c',
+    '\u200e',
+    '\u200f',
+    '\u2028',
+    '\u2029',
+    '\u202a',
+    '\u202e',
+    '\u2066',
+    '\u2069',
+  ];
   for (const character of samples) {
     const escaped = terminalSafe(`a${character}b`);
     assert.doesNotMatch(escaped, RAW_CONTROL, JSON.stringify(character));

@@ -12,7 +12,6 @@ import { assertNoSecrets, rejectionOf, sandboxFor, CLIENT_ID, CLIENT_SECRET, WOR
 let wasmModule;
 configureWasm({ preRun: [(module) => (wasmModule = module)] });
 
-const LINK_PATH = '/kycverify/api/kycverify/kyc-verify-link';
 const REQUEST = { workflowId: WORKFLOW };
 
 /** A server on 127.0.0.1 that answers every request with answer(req, body) -> { status, body }. */
@@ -83,7 +82,10 @@ test('item 5: a lone surrogate in a request field is INVALID_REQUEST on that fie
     ['redirectUrl', { workflowId: WORKFLOW, redirectUrl: 'https://x.test/\uDE00' }],
   ];
   for (const [field, request] of cases) {
-    assert.deepEqual(client.validate(request).map((issue) => issue.field), [field]);
+    assert.deepEqual(
+      client.validate(request).map((issue) => issue.field),
+      [field],
+    );
     const error = await rejectionOf(client.generateKycLink(request));
     assert.equal(error.code, 'INVALID_REQUEST');
     assert.equal(error.issues[0].field, field);
@@ -118,7 +120,7 @@ test('item 11: a 10 MB field is refused before it is copied into wasm memory', a
 
 test('item 6: a secret echoed percent-encoded, JSON-escaped or cut by the message limit is redacted', async (t) => {
   const token = 'S3cr3t+/Token"Value\\0123456789';
-  const lowerHex = encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  const lowerHex = encodeURIComponent(token).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
   const echoes = [
     `bad token=${encodeURIComponent(token)}`,
     `bad token=${lowerHex}`,
@@ -135,7 +137,10 @@ test('item 6: a secret echoed percent-encoded, JSON-escaped or cut by the messag
     assert.equal(error.code, 'HTTP_ERROR');
     assert.match(error.message, /\[redacted\]/, message);
     const forms = [token, encodeURIComponent(token), lowerHex, JSON.stringify(token).slice(1)];
-    assertNoSecrets(error, forms.map((form) => form.slice(0, 8)));
+    assertNoSecrets(
+      error,
+      forms.map((form) => form.slice(0, 8)),
+    );
   }
 });
 
@@ -159,7 +164,14 @@ test('item 7: static and getToken tokens pass the header rule; a bad one is INVA
   const { url, seen } = await scriptedServer(t, () => ({ status: 200, body: link }));
   for (const token of unsafe) {
     let asked = 0;
-    const client = await createKycClient({ getToken: async () => (asked++, token), baseUrl: url, maxRetries: 3 });
+    const client = await createKycClient({
+      getToken: async () => {
+        asked++;
+        return token;
+      },
+      baseUrl: url,
+      maxRetries: 3,
+    });
     const error = await rejectionOf(client.generateKycLink(REQUEST));
     client.close();
     assert.equal(error.code, 'INVALID_CONFIG');
@@ -184,7 +196,10 @@ test('item 13: auto mode falls back to access-token only on a 404 that FACEKI di
   assert.equal(error.code, 'HTTP_ERROR');
   assert.match(error.message, /set tokenEndpoint: 'access-token'/);
   await rejectionOf(strict.generateKycLink(REQUEST));
-  assert.deepEqual(faceki404.seen.map((r) => `${r.method} ${r.path}`), Array(2).fill('POST /auth/api/generate-token'));
+  assert.deepEqual(
+    faceki404.seen.map((r) => `${r.method} ${r.path}`),
+    Array(2).fill('POST /auth/api/generate-token'),
+  );
 
   // A sandbox without generate-token answers like a server without the route: fallback, remembered.
   const sandbox = await sandboxFor(t, { endpoints: { generateToken: false } });

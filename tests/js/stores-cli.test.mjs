@@ -20,13 +20,21 @@ import {
   tempDir,
 } from './cli-harness.mjs';
 
-test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL works too', { timeout: 60000 }, async (t) => {
+test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL works too', {
+  timeout: 60000,
+}, async (t) => {
   const redis = await redisFor(t);
   const sandbox = await sandboxFor(t);
   const stores = await createRedisStores({ url: redis.url, keyPrefix: 'shop:' });
   t.after(() => stores.close());
-  const backend = await createKycClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET,
-    tokenStore: stores.tokenStore, linkStore: stores.linkStore, reuseLinks: true });
+  const backend = await createKycClient({
+    baseUrl: sandbox.url,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    tokenStore: stores.tokenStore,
+    linkStore: stores.linkStore,
+    reuseLinks: true,
+  });
   t.after(() => backend.close());
   const fromBackend = await backend.generateKycLink({ workflowId: WORKFLOW, applicationId: 'user-1', expiryTime: 60 });
 
@@ -45,12 +53,17 @@ test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL work
   const a = readCsvObjects(path.join(dir, 'a.csv'));
   const b = readCsvObjects(path.join(dir, 'b.csv'));
   assert.equal(a.find((row) => row.applicationId === 'user-1').linkId, fromBackend.linkId);
-  assert.deepEqual(b.map((row) => row.linkId), a.map((row) => row.linkId));
+  assert.deepEqual(
+    b.map((row) => row.linkId),
+    a.map((row) => row.linkId),
+  );
   assert.deepEqual(sandbox.stats(), { tokenRequests: 1, linkRequests: 4 });
   assert.doesNotMatch(first.stderr + second.stderr, /warning/);
 });
 
-test('bulk --redis-url with no Redis there fails at the start without quoting the URL', { timeout: 30000 }, async (t) => {
+test('bulk --redis-url with no Redis there fails at the start without quoting the URL', {
+  timeout: 30000,
+}, async (t) => {
   const redis = await redisFor(t);
   await redis.stop();
   const sandbox = await sandboxFor(t);

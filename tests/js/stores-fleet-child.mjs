@@ -27,8 +27,8 @@ lines.close();
 const calls = Array.from({ length: 100 }, (_, i) =>
   kyc.generateKycLink({ workflowId: WORKFLOW, applicationId: `person-${i % 50}`, expiryTime: 60 }).then(
     (link) => ({ person: `person-${i % 50}`, linkId: link.linkId }),
-    (error) => ({ error: `${error.code}: ${error.message}` })
-  )
+    (error) => ({ error: `${error.code}: ${error.message}` }),
+  ),
 );
 const results = await Promise.all(calls);
 kyc.close();

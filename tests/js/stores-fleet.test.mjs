@@ -18,25 +18,33 @@ function startInstance(env) {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
-  const next = () => new Promise((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`instance exited (${code}) before answering`)));
-  });
+  const next = () =>
+    new Promise((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`instance exited (${code}) before answering`)));
+    });
   return { child, next, exited: once(child, 'exit') };
 }
 
-test('8 instances, 100 concurrent calls each for 50 people: 50 link requests and 1 token request', { timeout: 120000 }, async (t) => {
+test('8 instances, 100 concurrent calls each for 50 people: 50 link requests and 1 token request', {
+  timeout: 120000,
+}, async (t) => {
   const redis = await redisFor(t);
   const sandbox = await sandboxFor(t);
   const env = { SANDBOX_URL: sandbox.url, REDIS_URL: redis.url, CLIENT_ID, CLIENT_SECRET, WORKFLOW };
   const instances = Array.from({ length: INSTANCES }, () => startInstance(env));
-  t.after(() => instances.forEach(({ child }) => child.exitCode === null && child.kill()));
+  t.after(() => {
+    for (const { child } of instances) if (child.exitCode === null) child.kill();
+  });
   assert.deepEqual(await Promise.all(instances.map(({ next }) => next())), Array(INSTANCES).fill('ready'));
   const answers = instances.map(({ next }) => next()); // listening before "go", so no line is missed
   for (const { child } of instances) child.stdin.end('go\n');
   const outputs = (await Promise.all(answers)).map((line) => JSON.parse(line));
   const exits = await Promise.all(instances.map(({ exited }) => exited));
-  assert.deepEqual(exits.map(([code]) => code), Array(INSTANCES).fill(0));
+  assert.deepEqual(
+    exits.map(([code]) => code),
+    Array(INSTANCES).fill(0),
+  );
 
   const linkOf = new Map();
   for (const { results, warnings } of outputs) {

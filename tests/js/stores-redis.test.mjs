@@ -49,7 +49,9 @@ async function clientFor(t, sandbox, stores, extra = {}) {
   return kyc;
 }
 
-test('Redis restarted mid-run: every call succeeds, the outage only warns, reuse resumes after', { timeout: 60000 }, async (t) => {
+test('Redis restarted mid-run: every call succeeds, the outage only warns, reuse resumes after', {
+  timeout: 60000,
+}, async (t) => {
   const redis = await redisFor(t);
   const sandbox = await sandboxFor(t);
   const stores = await storesFor(t, { url: redis.url });
@@ -108,12 +110,17 @@ test('Redis restarted mid-run: every call succeeds, the outage only warns, reuse
   const seenBefore = warnings.length;
   const twice = [kyc.generateKycLink(person('after')), kyc.generateKycLink(person('after'))];
   const [first, second] = await Promise.all(twice);
-  assert.deepEqual(warnings.slice(seenBefore).map(({ message }) => message), []);
+  assert.deepEqual(
+    warnings.slice(seenBefore).map(({ message }) => message),
+    [],
+  );
   assert.equal(first.linkId, second.linkId);
   assert.equal(sandbox.stats().linkRequests, before + 1);
 });
 
-test('a lock whose holder was killed expires after its TTL, and only then can another take it', { timeout: 30000 }, async (t) => {
+test('a lock whose holder was killed expires after its TTL, and only then can another take it', {
+  timeout: 30000,
+}, async (t) => {
   const redis = await redisFor(t);
   const ttlMs = 1500;
   const holder = spawn(process.execPath, [new URL('./stores-lock-holder.mjs', import.meta.url).pathname], {
@@ -155,7 +162,9 @@ test('a late holder cannot free a lock that expired and was taken by another', a
   assert.ok(await stores.linkStore.lock('k', 60000));
 });
 
-test('a token refused with 401 is replaced once for every instance sharing the store', { timeout: 30000 }, async (t) => {
+test('a token refused with 401 is replaced once for every instance sharing the store', {
+  timeout: 30000,
+}, async (t) => {
   const redis = await redisFor(t);
   const first = await sandboxFor(t);
   const stores = await storesFor(t, { url: redis.url });
@@ -197,7 +206,7 @@ test('createRedisStores rejects when Redis cannot be reached, without quoting th
   const url = `redis://user:hunter2-password@127.0.0.1:${redis.port}`;
   const error = await createRedisStores({ url, connectTimeoutMs: 2000 }).then(
     () => assert.fail('expected a rejection'),
-    (rejection) => rejection
+    (rejection) => rejection,
   );
   assert.match(error.message, /createRedisStores/);
   assert.doesNotMatch(error.message, /hunter2/);

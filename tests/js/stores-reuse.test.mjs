@@ -31,7 +31,10 @@ function spyStore() {
   return {
     written,
     get: (key) => store.get(key),
-    set: (key, value, ttlMs) => (written.set(key, value), store.set(key, value, ttlMs)),
+    set: (key, value, ttlMs) => {
+      written.set(key, value);
+      return store.set(key, value, ttlMs);
+    },
     delete: (key) => store.delete(key),
     lock: (key, ttlMs) => store.lock(key, ttlMs),
   };
@@ -163,10 +166,13 @@ test('a tokenStore that is down: each client fetches its own token and warns', a
   const b = await clientFor(t, sandbox, { tokenStore: down, onWarning: (w) => warnings.push(w) });
   await Promise.all([a.generateKycLink(person('jo')), b.generateKycLink(person('jo')), a.getAccessToken()]);
   assert.deepEqual(sandbox.stats(), { tokenRequests: 2, linkRequests: 2 });
-  assert.deepEqual(warnings.map(({ store, message }) => [store, message]), [
-    ['tokenStore', 'tokenStore.get failed (Error): the token is not shared'],
-    ['tokenStore', 'tokenStore.get failed (Error): the token is not shared'],
-  ]);
+  assert.deepEqual(
+    warnings.map(({ store, message }) => [store, message]),
+    [
+      ['tokenStore', 'tokenStore.get failed (Error): the token is not shared'],
+      ['tokenStore', 'tokenStore.get failed (Error): the token is not shared'],
+    ],
+  );
 });
 
 test('a call waiting for another holder ends on abort and on close()', async (t) => {
@@ -240,10 +246,14 @@ test('a failed token fetch keeps its code through the shared getToken; so does a
   assertNoSecrets(error, [CLIENT_SECRET]);
 
   const sandbox = await sandboxFor(t);
-  const own = await createKycClient({ baseUrl: sandbox.url, getToken: () => {
-    const busy = { name: 'KycError', code: 'RATE_LIMITED', status: 429, retryable: true };
-    throw Object.assign(new Error('token service busy'), busy);
-  }, maxRetries: 0 });
+  const own = await createKycClient({
+    baseUrl: sandbox.url,
+    getToken: () => {
+      const busy = { name: 'KycError', code: 'RATE_LIMITED', status: 429, retryable: true };
+      throw Object.assign(new Error('token service busy'), busy);
+    },
+    maxRetries: 0,
+  });
   t.after(() => own.close());
   const limited = await rejectionOf(own.generateKycLink({ workflowId: WORKFLOW }));
   assert.deepEqual([limited.code, limited.status, limited.retryable], ['RATE_LIMITED', 429, true]);

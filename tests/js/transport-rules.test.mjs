@@ -45,7 +45,7 @@ for (const flavour of FLAVOURS) {
   describe(`transport over ${flavour}`, () => {
     test('a 308 to another host is HTTP_ERROR naming it; nothing reaches that host; not retried', async (t) => {
       const elsewhere = await hostileServer(t, linkAnswer, '127.0.0.2');
-      const api = await hostileServer(t, (request, response) => {
+      const api = await hostileServer(t, (_request, response) => {
         response.writeHead(308, { location: `${elsewhere.url}/kycverify/api/kycverify/kyc-verify-link` });
         response.end();
       });
@@ -67,7 +67,11 @@ for (const flavour of FLAVOURS) {
         response.writeHead(307, { location: `${elsewhere.url}${request.url}` });
         response.end();
       });
-      const client = await packageOver(flavour).createKycClient({ clientId: 'id', clientSecret: secret, baseUrl: api.url });
+      const client = await packageOver(flavour).createKycClient({
+        clientId: 'id',
+        clientSecret: secret,
+        baseUrl: api.url,
+      });
       const error = await rejectionOf(client.generateKycLink(REQUEST));
       assert.equal(error.code, 'HTTP_ERROR');
       assert.equal(error.status, 307);
@@ -78,7 +82,7 @@ for (const flavour of FLAVOURS) {
     test('a 3xx with no Location or a broken one ends the call as HTTP_ERROR', async (t) => {
       const locations = [undefined, 'http://[::1', '\u0000', '//'];
       let next = 0;
-      const api = await hostileServer(t, (request, response) => {
+      const api = await hostileServer(t, (_request, response) => {
         const location = locations[next++];
         response.writeHead(302, location === undefined ? {} : { location: encodeURI(location) });
         response.end();
@@ -94,7 +98,7 @@ for (const flavour of FLAVOURS) {
     test('an answer over the default 1 MiB is cut: BAD_RESPONSE, wasm memory does not grow', async (t) => {
       let peerClosed;
       const closed = new Promise((resolve) => (peerClosed = resolve));
-      const api = await hostileServer(t, (request, response) => {
+      const api = await hostileServer(t, (_request, response) => {
         response.on('close', peerClosed);
         streamJunk(response, 50 * MiB);
       });
@@ -115,7 +119,7 @@ for (const flavour of FLAVOURS) {
       const exact = JSON.stringify({ ...link, pad: '' });
       const padded = JSON.stringify({ ...link, pad: 'p'.repeat(cap - exact.length) });
       const bodies = [padded, `${padded} `];
-      const api = await hostileServer(t, (request, response) => {
+      const api = await hostileServer(t, (_request, response) => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(bodies.shift());
       });
@@ -130,7 +134,7 @@ for (const flavour of FLAVOURS) {
     test('a Content-Length over the cap rejects before any of the body is read', async (t) => {
       let peerClosed;
       const closed = new Promise((resolve) => (peerClosed = resolve));
-      const api = await hostileServer(t, (request, response) => {
+      const api = await hostileServer(t, (_request, response) => {
         response.on('close', peerClosed);
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * MiB) });
         response.flushHeaders(); // and never a byte of the body
@@ -142,7 +146,7 @@ for (const flavour of FLAVOURS) {
     });
 
     test('a reset in the middle of the body is NETWORK_ERROR', async (t) => {
-      const api = await hostileServer(t, (request, response) => {
+      const api = await hostileServer(t, (_request, response) => {
         response.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
         response.write('{"responseCode":0,');
         setImmediate(() => response.socket.destroy());
@@ -199,7 +203,7 @@ for (const flavour of FLAVOURS) {
 
     test("the server's request id is on the error when it is usable", async (t) => {
       const ids = ['req-42_abc', 'two words', 'x'.repeat(500)];
-      const api = await hostileServer(t, (request, response) => {
+      const api = await hostileServer(t, (_request, response) => {
         response.writeHead(503, { 'x-request-id': ids[api.requests.length - 1] });
         response.end('{"message":"busy"}');
       });
@@ -213,50 +217,58 @@ for (const flavour of FLAVOURS) {
 
     // A broken rule would leave the held call pending forever: the timeout turns that into a failure.
     const noHang = { timeout: 30000 };
-    test('a module that stops (out of memory) rejects every pending call with INTERNAL; the next client gets a fresh one', noHang, async (t) => {
-      const held = [];
-      const api = await hostileServer(t, (request, response) => {
-        if (request.headers.authorization === `Bearer ${TOKEN}-big`) {
-          response.writeHead(200, { 'content-type': 'application/json' });
-          response.end(Buffer.alloc(15 * MiB, ' ')); // needs the wasm heap to grow
-        } else if (request.headers.authorization === `Bearer ${TOKEN}-held`) {
-          held.push(response); // answered never: only the module's death can end this call
-        } else {
-          linkAnswer(request, response);
+    test(
+      'a module that stops (out of memory) rejects every pending call with INTERNAL; the next client gets a fresh one',
+      noHang,
+      async (t) => {
+        const held = [];
+        const api = await hostileServer(t, (request, response) => {
+          if (request.headers.authorization === `Bearer ${TOKEN}-big`) {
+            response.writeHead(200, { 'content-type': 'application/json' });
+            response.end(Buffer.alloc(15 * MiB, ' ')); // needs the wasm heap to grow
+          } else if (request.headers.authorization === `Bearer ${TOKEN}-held`) {
+            held.push(response); // answered never: only the module's death can end this call
+          } else {
+            linkAnswer(request, response);
+          }
+        });
+        const loader = packageOver(flavour);
+        const big = await loader.createKycClient({
+          token: `${TOKEN}-big`,
+          baseUrl: api.url,
+          maxResponseBytes: 16 * MiB,
+        });
+        const waiting = await loader.createKycClient({ token: `${TOKEN}-held`, baseUrl: api.url, timeoutMs: 600000 });
+        const grow = WebAssembly.Memory.prototype.grow;
+        WebAssembly.Memory.prototype.grow = () => {
+          throw new RangeError('test: out of memory');
+        };
+        const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+        const timersBefore = timers();
+        let results;
+        try {
+          const pending = [waiting.generateKycLink(REQUEST), waiting.getAccessToken()];
+          const heldCall = rejectionOf(pending[0]);
+          while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
+          results = await Promise.all([rejectionOf(big.generateKycLink(REQUEST)), heldCall]);
+        } finally {
+          WebAssembly.Memory.prototype.grow = grow;
         }
-      });
-      const loader = packageOver(flavour);
-      const big = await loader.createKycClient({ token: `${TOKEN}-big`, baseUrl: api.url, maxResponseBytes: 16 * MiB });
-      const waiting = await loader.createKycClient({ token: `${TOKEN}-held`, baseUrl: api.url, timeoutMs: 600000 });
-      const grow = WebAssembly.Memory.prototype.grow;
-      WebAssembly.Memory.prototype.grow = () => {
-        throw new RangeError('test: out of memory');
-      };
-      const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-      const timersBefore = timers();
-      let results;
-      try {
-        const pending = [waiting.generateKycLink(REQUEST), waiting.getAccessToken()];
-        const heldCall = rejectionOf(pending[0]);
-        while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
-        results = await Promise.all([rejectionOf(big.generateKycLink(REQUEST)), heldCall]);
-      } finally {
-        WebAssembly.Memory.prototype.grow = grow;
-      }
-      for (const error of results) {
-        assert.equal(error.code, 'INTERNAL');
-        assert.match(error.message, /WebAssembly module stopped/);
-      }
-      assert.equal(waiting.pendingCalls, 0);
-      assert.ok(timers() <= timersBefore, 'the stopped module left timers running'); // the held call's 600 s timeout
-      assert.equal((await rejectionOf(big.generateKycLink(REQUEST))).code, 'INTERNAL');
-      assert.equal(process.exitCode, undefined);
+        for (const error of results) {
+          assert.equal(error.code, 'INTERNAL');
+          assert.match(error.message, /WebAssembly module stopped/);
+        }
+        assert.equal(waiting.pendingCalls, 0);
+        assert.ok(timers() <= timersBefore, 'the stopped module left timers running'); // the held call's 600 s timeout
+        assert.equal((await rejectionOf(big.generateKycLink(REQUEST))).code, 'INTERNAL');
+        assert.equal(process.exitCode, undefined);
 
-      const fresh = await loader.createKycClient({ token: TOKEN, baseUrl: api.url });
-      assert.equal(loader.modules.length, 2);
-      assert.equal((await fresh.generateKycLink(REQUEST)).linkId, 'link-1');
-      big.close();
-      waiting.close();
-    });
+        const fresh = await loader.createKycClient({ token: TOKEN, baseUrl: api.url });
+        assert.equal(loader.modules.length, 2);
+        assert.equal((await fresh.generateKycLink(REQUEST)).linkId, 'link-1');
+        big.close();
+        waiting.close();
+      },
+    );
   });
 }

@@ -11,7 +11,10 @@ import { NPM_DIR as npmDir, typecheck } from './support.mjs';
 function compile(source) {
   const dir = mkdtempSync(join(tmpdir(), 'kyc-types-'));
   const file = join(dir, 'usage.ts');
-  writeFileSync(file, source.replaceAll('PACKAGE', join(npmDir, 'index')).replaceAll('SANDBOX', join(npmDir, 'sandbox/index')));
+  writeFileSync(
+    file,
+    source.replaceAll('PACKAGE', join(npmDir, 'index')).replaceAll('SANDBOX', join(npmDir, 'sandbox/index')),
+  );
   return typecheck([file]);
 }
 
@@ -59,7 +62,10 @@ function assertTypeError(imports, misuse, [code, words]) {
   assert.notEqual(errors.length, 0, `tsc accepted: ${misuse}`);
   for (const error of errors) {
     assert.match(error, /usage\.ts\(2,\d+\): error/, `an error outside the misuse: ${error}`);
-    assert.ok(error.includes(`error ${code}: `) && error.includes(words), `${misuse}\n  expected ${code} "${words}", got ${error}`);
+    assert.ok(
+      error.includes(`error ${code}: `) && error.includes(words),
+      `${misuse}\n  expected ${code} "${words}", got ${error}`,
+    );
   }
 }
 
@@ -71,26 +77,43 @@ const MISSING_PROPERTIES = 'TS2739';
 test('misuse is the expected type error: two credentials, a string expiry, an unknown code, and more', () => {
   const imports = `import { createKycClient, parseWebhook, type KycErrorCode, type WebhookEvent } from 'PACKAGE';`;
   for (const [misuse, expected] of [
-    [`createKycClient({ token: 't', clientId: 'a', clientSecret: 'b' });`, [WRONG_ARGUMENT, "parameter of type 'KycClientOptions'"]],
-    [`createKycClient({ token: 't' }).then((c) => c.generateKycLink({ workflowId: 'w', expiryTime: '60' }));`,
-      [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'number'"]],
-    [`const code: KycErrorCode = 'NOT_A_CODE';`, [NOT_ASSIGNABLE, `Type '"NOT_A_CODE"' is not assignable to type 'KycErrorCode'`]],
-    [`createKycClient({ token: 't' }).then(async (c) => { const n: number = await c.getAccessToken(); });`,
-      [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'number'"]],
-    [`createKycClient({ token: 't' }).then((c) => c.getVerifications({ link: 'a', requestId: 'b' }));`,
-      [WRONG_ARGUMENT, "parameter of type 'VerificationQuery'"]],
+    [
+      `createKycClient({ token: 't', clientId: 'a', clientSecret: 'b' });`,
+      [WRONG_ARGUMENT, "parameter of type 'KycClientOptions'"],
+    ],
+    [
+      `createKycClient({ token: 't' }).then((c) => c.generateKycLink({ workflowId: 'w', expiryTime: '60' }));`,
+      [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'number'"],
+    ],
+    [
+      `const code: KycErrorCode = 'NOT_A_CODE';`,
+      [NOT_ASSIGNABLE, `Type '"NOT_A_CODE"' is not assignable to type 'KycErrorCode'`],
+    ],
+    [
+      `createKycClient({ token: 't' }).then(async (c) => { const n: number = await c.getAccessToken(); });`,
+      [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'number'"],
+    ],
+    [
+      `createKycClient({ token: 't' }).then((c) => c.getVerifications({ link: 'a', requestId: 'b' }));`,
+      [WRONG_ARGUMENT, "parameter of type 'VerificationQuery'"],
+    ],
     // A parsed body is refused: the raw text or bytes are what the secret and the parser must see.
-    [`parseWebhook({ body: { parsed: true }, headers: {} }, { secret: 's' });`,
-      [UNKNOWN_PROPERTY, "'parsed' does not exist in type 'ArrayBuffer | ArrayBufferView"]],
-    [`const event: WebhookEvent = parseWebhook({ body: '', headers: {} }, { secret: 's' });`,
-      [MISSING_PROPERTIES, "Type 'Promise<WebhookEvent>' is missing the following properties from type 'WebhookEvent'"]],
+    [
+      `parseWebhook({ body: { parsed: true }, headers: {} }, { secret: 's' });`,
+      [UNKNOWN_PROPERTY, "'parsed' does not exist in type 'ArrayBuffer | ArrayBufferView"],
+    ],
+    [
+      `const event: WebhookEvent = parseWebhook({ body: '', headers: {} }, { secret: 's' });`,
+      [MISSING_PROPERTIES, "Type 'Promise<WebhookEvent>' is missing the following properties from type 'WebhookEvent'"],
+    ],
   ]) {
     assertTypeError(imports, misuse, expected);
   }
 });
 
 test('stores type-check: faceki-kyc-link/redis, reuse per call, getToken told the refused token', () => {
-  const use = compile(`
+  const use = compile(
+    `
     import { createKycClient, createMemoryStore, type KycStoreWarning } from 'PACKAGE';
     import { createRedisStores } from 'REDIS';
     async function main(): Promise<void> {
@@ -104,18 +127,24 @@ test('stores type-check: faceki-kyc-link/redis, reuse per call, getToken told th
       await stores.close();
     }
     void main();
-  `.replaceAll('REDIS', join(npmDir, 'redis/index')));
+  `.replaceAll('REDIS', join(npmDir, 'redis/index')),
+  );
   assert.equal(use.status, 0, use.stdout + use.stderr);
   const imports = `import { createKycClient, createMemoryStore } from 'PACKAGE';`;
-  assertTypeError(imports, `createKycClient({ token: 't', tokenStore: createMemoryStore() });`,
-    [WRONG_ARGUMENT, "parameter of type 'KycClientOptions'"]);
-  assertTypeError(imports, `createKycClient({ clientId: 'a', clientSecret: 'b', reuseLinks: 'yes' });`,
-    [NOT_ASSIGNABLE, "Type 'string' is not assignable to type 'boolean | undefined'"]);
+  assertTypeError(imports, `createKycClient({ token: 't', tokenStore: createMemoryStore() });`, [
+    WRONG_ARGUMENT,
+    "parameter of type 'KycClientOptions'",
+  ]);
+  assertTypeError(imports, `createKycClient({ clientId: 'a', clientSecret: 'b', reuseLinks: 'yes' });`, [
+    NOT_ASSIGNABLE,
+    "Type 'string' is not assignable to type 'boolean | undefined'",
+  ]);
 });
 
 test('bulk types: planRows and defaultsProblems take the package rules as a function and resolve', () => {
   const bulkPath = join(npmDir, 'bulk/index');
-  const use = compile(`
+  const use = compile(
+    `
     import { createKycClient, validateKycLinkRequest } from 'PACKAGE';
     import { defaultsProblems, planRows, type BulkPlan } from 'BULK';
     async function main(): Promise<void> {
@@ -126,7 +155,8 @@ test('bulk types: planRows and defaultsProblems take the package rules as a func
       console.log(plan.jobs.length, sync.invalid.length, issues[0]?.field);
     }
     void main();
-  `.replaceAll('BULK', bulkPath));
+  `.replaceAll('BULK', bulkPath),
+  );
   assert.equal(use.status, 0, use.stdout + use.stderr);
   // Each misuse with the tsc error it must give, so an unrelated error cannot pass for it.
   for (const [misuse, error] of [

@@ -36,21 +36,40 @@ test('parseWebhook: the KYC result as text, Buffer, Uint8Array or ArrayBuffer, w
       });
     }
   }
-  const custom = await parseWebhook({ body: COMPLETED, headers: { 'x-faceki-key': SECRET } }, { header: 'X-FaceKI-Key', secret: SECRET });
+  const custom = await parseWebhook(
+    { body: COMPLETED, headers: { 'x-faceki-key': SECRET } },
+    { header: 'X-FaceKI-Key', secret: SECRET },
+  );
   assert.equal(custom.type, 'verification.completed');
 });
 
 test('parseWebhook: other kinds parse as their type, new ones as unknown', async () => {
-  const parse = (body) => parseWebhook({ body: JSON.stringify(body), headers: { authorization: SECRET } }, { secret: SECRET });
-  assert.equal((await parse({ requestId: 'r', status: 'APPROVED', updatedBy: 'admin' })).type, 'verification.status_updated');
+  const parse = (body) =>
+    parseWebhook({ body: JSON.stringify(body), headers: { authorization: SECRET } }, { secret: SECRET });
+  assert.equal(
+    (await parse({ requestId: 'r', status: 'APPROVED', updatedBy: 'admin' })).type,
+    'verification.status_updated',
+  );
   assert.equal((await parse({ requestId: 'r', status: 'APPROVED' })).status, 'ACCEPTED');
   assert.equal((await parse({ requestId: 'r', amlData: { hits: 1 } })).type, 'aml.updated');
   const unknown = await parse({ event: 'something.new', x: [1] });
-  assert.deepEqual(unknown, { type: 'unknown', requestId: null, status: 'UNKNOWN', fullName: null, data: { event: 'something.new', x: [1] } });
+  assert.deepEqual(unknown, {
+    type: 'unknown',
+    requestId: null,
+    status: 'UNKNOWN',
+    fullName: null,
+    data: { event: 'something.new', x: [1] },
+  });
 });
 
 test('parseWebhook: a missing or wrong header is WEBHOOK_UNAUTHORIZED, and no secret is in the error', async () => {
-  for (const headers of [{}, { authorization: 'wrong' }, { authorization: `${SECRET} ` }, { authorization: [SECRET, SECRET] }, undefined]) {
+  for (const headers of [
+    {},
+    { authorization: 'wrong' },
+    { authorization: `${SECRET} ` },
+    { authorization: [SECRET, SECRET] },
+    undefined,
+  ]) {
     const error = await rejectionOf(parseWebhook({ body: COMPLETED, headers }, { secret: SECRET }));
     assert.equal(error.code, 'WEBHOOK_UNAUTHORIZED');
     assert.equal(error.status, 401);
@@ -60,7 +79,14 @@ test('parseWebhook: a missing or wrong header is WEBHOOK_UNAUTHORIZED, and no se
 
 test('parseWebhook: bad bodies are WEBHOOK_INVALID, oversized ones too (413), parsed objects are refused', async () => {
   const headers = { authorization: SECRET };
-  for (const body of ['', 'null', '[]', '{"a":', '{"requestId":1,"status":"ACCEPTED","kycData":{}}', new Uint8Array([0x7b, 0xff, 0x7d])]) {
+  for (const body of [
+    '',
+    'null',
+    '[]',
+    '{"a":',
+    '{"requestId":1,"status":"ACCEPTED","kycData":{}}',
+    new Uint8Array([0x7b, 0xff, 0x7d]),
+  ]) {
     const error = await rejectionOf(parseWebhook({ body, headers }, { secret: SECRET }));
     assert.equal(error.code, 'WEBHOOK_INVALID');
     assert.equal(error.status, 400);
@@ -73,7 +99,13 @@ test('parseWebhook: bad bodies are WEBHOOK_INVALID, oversized ones too (413), pa
     assert.equal(error.code, 'INVALID_REQUEST');
     assert.match(error.message, /raw text or bytes/);
   }
-  for (const options of [{}, { secret: '' }, { secret: SECRET, header: 'bad header' }, { secret: SECRET, maxBodyBytes: 0 }, undefined]) {
+  for (const options of [
+    {},
+    { secret: '' },
+    { secret: SECRET, header: 'bad header' },
+    { secret: SECRET, maxBodyBytes: 0 },
+    undefined,
+  ]) {
     const error = await rejectionOf(parseWebhook({ body: COMPLETED, headers }, options));
     assert.equal(error.code, 'INVALID_CONFIG');
     assertNoSecrets(error, [SECRET]);
@@ -181,7 +213,19 @@ test('createWebhookFetchHandler: Request in, Response out, with the same answers
       controller.enqueue(new Uint8Array(1024)); // endless: the handler must stop at the cap
     },
   });
-  assert.equal((await handle(new Request('http://127.0.0.1/hook', { method: 'POST', body: streamed, duplex: 'half', headers: { 'x-faceki-key': SECRET } }))).status, 413);
+  assert.equal(
+    (
+      await handle(
+        new Request('http://127.0.0.1/hook', {
+          method: 'POST',
+          body: streamed,
+          duplex: 'half',
+          headers: { 'x-faceki-key': SECRET },
+        }),
+      )
+    ).status,
+    413,
+  );
   assert.equal((await send(JSON.stringify({ requestId: 'throw', status: 'ACCEPTED', kycData: {} }))).status, 500);
   const response = await send(COMPLETED);
   assert.equal(response.headers.get('content-type'), 'application/json');

@@ -64,7 +64,7 @@ export function assertOversizeRefused(report) {
 /** The link request named the package and `runtime` in its User-Agent (browsers keep their own). */
 export function assertUserAgent(servers, applicationId, runtime) {
   const sent = servers.sandbox.requests.find(
-    (entry) => entry.route === 'link' && entry.body?.includes(`"${applicationId}"`)
+    (entry) => entry.route === 'link' && entry.body?.includes(`"${applicationId}"`),
   );
   assert.ok(sent, 'the sandbox saw no link request for this runtime');
   assert.match(String(sent.headers['user-agent']), new RegExp(`^faceki-kyc-link/\\d+\\.\\d+\\.\\d+ \\(${runtime}[/)]`));

@@ -23,7 +23,7 @@ function closer(server) {
 
 async function startHostile() {
   const elsewhere = { hits: 0 };
-  const other = http.createServer((req, res) => {
+  const other = http.createServer((_req, res) => {
     elsewhere.hits += 1;
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"responseCode":0,"data":{"url":"http://x/y"}}');
   });

@@ -19,7 +19,10 @@ let modules;
 before(async () => {
   servers = await startServers();
   modules = await bundleWithWrangler(supportedCompatibilityDate);
-  assert.ok(modules.some((module) => module.type === 'CompiledWasm'), 'wrangler uploaded no .wasm module');
+  assert.ok(
+    modules.some((module) => module.type === 'CompiledWasm'),
+    'wrangler uploaded no .wasm module',
+  );
 });
 after(() => servers?.close());
 
@@ -50,7 +53,7 @@ test('workerd: concurrent requests on a cold worker, one client each (as the REA
       const text = await response.text();
       assert.equal(response.status, 200, text);
       return JSON.parse(text);
-    })
+    }),
   );
-  reports.forEach((report, index) => assertScenario(report, servers, applicationIds[index], 'workerd'));
+  for (const [index, report] of reports.entries()) assertScenario(report, servers, applicationIds[index], 'workerd');
 });

@@ -35,7 +35,7 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
       input,
       el('span', { className: 'dropzone-icon', 'aria-hidden': 'true' }),
       el('span', { className: 'dropzone-title' }, 'Choose a CSV file'),
-      el('span', { className: 'muted' }, 'or drop it here · up to 10,000 rows')
+      el('span', { className: 'muted' }, 'or drop it here · up to 10,000 rows'),
     );
     zone.addEventListener('dragover', (event) => {
       event.preventDefault();
@@ -64,7 +64,7 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
     const start = el(
       'button',
       { type: 'button', className: 'button primary', id: 'bulk-start' },
-      `Generate ${plural(rowCount, 'link')}`
+      `Generate ${plural(rowCount, 'link')}`,
     );
     start.addEventListener('click', async () => {
       const { workflowId, error } = workflow();
@@ -78,7 +78,7 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
       run(fileName, parsed, plan);
     });
     const extra = parsed.header.filter(
-      (column) => !['applicationId', 'workflowId', 'expiryTime', 'redirectUrl'].includes(column)
+      (column) => !['applicationId', 'workflowId', 'expiryTime', 'redirectUrl'].includes(column),
     );
     replaceChildren(
       body,
@@ -96,8 +96,8 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
             'p',
             { className: 'muted' },
             plural(rowCount, 'row'),
-            extra.length ? ` · copied to the results: ${extra.join(', ')}` : ''
-          )
+            extra.length ? ` · copied to the results: ${extra.join(', ')}` : '',
+          ),
         ),
         el(
           'div',
@@ -105,11 +105,11 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
           el(
             'button',
             { type: 'button', className: 'button ghost', onclick: () => showPicker() },
-            'Choose another file'
+            'Choose another file',
           ),
-          invalid.length === 0 && start
-        )
-      )
+          invalid.length === 0 && start,
+        ),
+      ),
     );
   }
 
@@ -131,7 +131,7 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
         'aria-valuenow': 0,
         'aria-label': 'Bulk progress',
       },
-      bar
+      bar,
     );
     const counter = el('p', { className: 'progress-text', id: 'bulk-progress-text' });
     const update = () => {
@@ -146,10 +146,10 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
         'div',
         { className: 'progress-head' },
         el('strong', {}, `Generating links from ${fileName}`),
-        el('button', { type: 'button', className: 'button ghost small', onclick: () => controller.abort() }, 'Cancel')
+        el('button', { type: 'button', className: 'button ghost small', onclick: () => controller.abort() }, 'Cancel'),
       ),
       track,
-      counter
+      counter,
     );
 
     const summary = await runRows({
@@ -173,7 +173,7 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
 
   function showDone(fileName, header, plan, rows, summary, cancelled) {
     const unfinished = rows.filter(({ result }) => result.status !== STATUS.CREATED);
-    const notes = [plural(rows.length, 'row') + ' sent'];
+    const notes = [`${plural(rows.length, 'row')} sent`];
     if (plan.duplicates.length) notes.push(`${plural(plan.duplicates.length, 'repeated applicationId')} merged`);
     if (summary.notStarted) notes.push(`${summary.notStarted} not started`);
     const linkIds = rows.filter(({ result }) => result.status === STATUS.CREATED).map(({ result }) => result.linkId);
@@ -184,8 +184,8 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
         resultsCsv(
           header,
           rows.map(({ job, result }) => ({ fields: job.fields, result })),
-          check?.checked ? book.get : undefined
-        )
+          check?.checked ? book.get : undefined,
+        ),
       );
     replaceChildren(
       body,
@@ -199,7 +199,7 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
           'div',
           { className: 'summary-text' },
           el('strong', {}, cancelled ? 'Cancelled' : 'Done'),
-          el('p', { className: 'muted' }, `${fileName} · ${notes.join(' · ')}`)
+          el('p', { className: 'muted' }, `${fileName} · ${notes.join(' · ')}`),
         ),
         el(
           'div',
@@ -208,19 +208,19 @@ export function setUpBulkPanel(card, { client, workflow, book, onBatch }) {
           el(
             'button',
             { type: 'button', className: 'button primary', id: 'bulk-download', onclick: download },
-            'Download results CSV'
-          )
-        )
+            'Download results CSV',
+          ),
+        ),
       ),
       summary.uncertain > 0 &&
         el(
           'p',
           { className: 'notice error-notice', role: 'alert' },
           'Uncertain rows may already have a link: FACEKI gave no clear answer. ' +
-            'Check them in the FACEKI portal before sending them again.'
+            'Check them in the FACEKI portal before sending them again.',
         ),
-      check && check.node,
-      unfinished.length > 0 && failureTable(unfinished)
+      check?.node,
+      unfinished.length > 0 && failureTable(unfinished),
     );
   }
 
@@ -251,10 +251,10 @@ function table(id, headings, rows) {
         'tbody',
         {},
         ...rows.map((cells) =>
-          el('tr', {}, ...cells.map((cell, index) => el('td', index === 0 ? { className: 'nowrap' } : {}, cell)))
-        )
-      )
-    )
+          el('tr', {}, ...cells.map((cell, index) => el('td', index === 0 ? { className: 'nowrap' } : {}, cell))),
+        ),
+      ),
+    ),
   );
 }
 
@@ -272,6 +272,6 @@ function failureTable(rows) {
       job.request.applicationId,
       result.status,
       el('span', {}, el('span', { className: 'chip' }, result.errorCode), ' ', result.errorMessage),
-    ])
+    ]),
   );
 }

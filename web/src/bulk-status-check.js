@@ -19,15 +19,25 @@ export function bulkStatusCheck(linkIds, { book }) {
   let checked = false;
   const button = el('button', { type: 'button', className: 'button ghost', id: 'bulk-check' }, 'Check statuses');
   const result = el('div', { className: 'status-stats', id: 'bulk-statuses', 'aria-live': 'polite' });
-  const node = el('div', { className: 'status-check' },
-    el('div', { className: 'status-check-head' },
-      el('div', {},
+  const node = el(
+    'div',
+    { className: 'status-check' },
+    el(
+      'div',
+      { className: 'status-check-head' },
+      el(
+        'div',
+        {},
         el('strong', {}, 'Verification statuses'),
-        el('p', { className: 'muted', id: 'bulk-check-text' }, `Look up what became of the ${count} links of this run.`)
+        el(
+          'p',
+          { className: 'muted', id: 'bulk-check-text' },
+          `Look up what became of the ${count} links of this run.`,
+        ),
       ),
-      button
+      button,
     ),
-    result
+    result,
   );
   const text = node.querySelector('#bulk-check-text');
 
@@ -47,9 +57,10 @@ export function bulkStatusCheck(linkIds, { book }) {
     };
     await Promise.all(linkIds.map(checkOne));
     const counts = countStates(linkIds, book);
-    replaceChildren(result,
+    replaceChildren(
+      result,
       ...SHOWN_STATES.map((state) => stat(counts[state], LABELS[state].toLowerCase(), TONE[state], state)),
-      stat(counts.failed, 'lookup failed', counts.failed ? 'stat bad' : 'stat', 'failed')
+      stat(counts.failed, 'lookup failed', counts.failed ? 'stat bad' : 'stat', 'failed'),
     );
     const at = new Date().toLocaleTimeString();
     text.textContent = `Checked ${count} links at ${at}. The results CSV now has their statuses.`;

@@ -10,7 +10,8 @@ export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('data-') || key.startsWith('aria-') || key === 'role' || key === 'for') node.setAttribute(key, String(value));
+    if (key.startsWith('data-') || key.startsWith('aria-') || key === 'role' || key === 'for')
+      node.setAttribute(key, String(value));
     else node[key] = value;
   }
   node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));

@@ -4,7 +4,10 @@
 export const GUIDANCE = {
   INVALID_REQUEST: ['Check the highlighted fields', 'The request breaks a rule FACEKI enforces; nothing was sent.'],
   INVALID_CONFIG: ['The tool is misconfigured', 'Ask whoever runs this admin tool to check its setup.'],
-  UNAUTHORIZED: ['FACEKI did not accept the credentials', 'The token from this tool’s backend was refused. Reload the page; if it persists, check the backend’s FACEKI credentials.'],
+  UNAUTHORIZED: [
+    'FACEKI did not accept the credentials',
+    'The token from this tool’s backend was refused. Reload the page; if it persists, check the backend’s FACEKI credentials.',
+  ],
   API_ERROR: ['FACEKI refused the request', 'See FACEKI’s reason below.'],
   HTTP_ERROR: ['FACEKI answered with an error', 'Try again in a moment.'],
   RATE_LIMITED: ['Too many requests', 'FACEKI asked to slow down. Wait a moment, then try again.'],
@@ -16,7 +19,10 @@ export const GUIDANCE = {
     'The tool’s WebAssembly module stopped',
     'Try again; the next attempt starts it afresh. If it persists, reload the page.',
   ],
-  WEBHOOK_UNAUTHORIZED: ['A webhook had the wrong secret header', 'Check the header and secret set in the FACEKI portal.'],
+  WEBHOOK_UNAUTHORIZED: [
+    'A webhook had the wrong secret header',
+    'Check the header and secret set in the FACEKI portal.',
+  ],
   WEBHOOK_INVALID: ['A webhook body could not be read', 'It was not a FACEKI event; nothing was recorded.'],
 };
 
@@ -33,12 +39,16 @@ const REASON_HINTS = {
  * @returns {{ title: string, hint: string, detail: string, facts: string[], retryable: boolean }}
  */
 export function describeError(error) {
-  const [title, hint] = GUIDANCE[error?.code] ?? ['Something went wrong', 'Try again; if it persists, reload the page.'];
+  const [title, hint] = GUIDANCE[error?.code] ?? [
+    'Something went wrong',
+    'Try again; if it persists, reload the page.',
+  ];
   const facts = [];
   if (error?.code) facts.push(error.code);
   // A FACEKI API error comes with HTTP 200, which tells the reader nothing.
   if (error?.status >= 300) facts.push(`HTTP ${error.status}`);
-  if (error?.responseCode !== undefined) facts.push(`FACEKI ${error.responseCode}${error.reason ? ` ${error.reason}` : ''}`);
+  if (error?.responseCode !== undefined)
+    facts.push(`FACEKI ${error.responseCode}${error.reason ? ` ${error.reason}` : ''}`);
   if (error?.attempts > 1) facts.push(`${error.attempts} attempts`);
   return {
     title,

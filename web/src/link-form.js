@@ -66,7 +66,7 @@ export function setUpLinkForm(form, { validate, generate }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (running) return;
-    FIELDS.forEach((field) => touched.add(field));
+    for (const field of FIELDS) touched.add(field);
     const linkRequest = request();
     const issues = validate(linkRequest);
     showIssues(issues);

@@ -51,17 +51,24 @@ export function createLinkHistory(card, { resultPanel, book, poller }) {
   function linkRow(link, className) {
     const cell = statusCell(link.linkId, { book, refresh: poller.refresh });
     onScreen.cells.set(link.linkId, cell);
-    return el('tr', { className, 'data-link-id': link.linkId },
+    return el(
+      'tr',
+      { className, 'data-link-id': link.linkId },
       el('td', { className: 'nowrap' }, formatDateTime(link.createdAt)),
       el('td', {}, link.applicationId ?? muted('—')),
       el('td', { className: 'mono truncate', title: link.linkId }, link.linkId),
       cell.node,
       el('td', { className: 'nowrap' }, link.expiresAt === null ? muted('default') : formatDateTime(link.expiresAt)),
-      el('td', { className: 'row-actions' },
+      el(
+        'td',
+        { className: 'row-actions' },
         makeCopyButton(el('button', { type: 'button', className: 'button ghost small' }, 'Copy URL'), () => link.url),
-        el('button', { type: 'button', className: 'button ghost small', onclick: () => resultPanel.showLink(link) },
-          'Show')
-      )
+        el(
+          'button',
+          { type: 'button', className: 'button ghost small', onclick: () => resultPanel.showLink(link) },
+          'Show',
+        ),
+      ),
     );
   }
 
@@ -78,33 +85,49 @@ export function createLinkHistory(card, { resultPanel, book, poller }) {
     const updateSummary = () => replaceChildren(summary, ...summaryChips(countStates(linkIds, book)));
     updateSummary();
     for (const linkId of linkIds) onScreen.batches.set(linkId, updateSummary);
-    const toggle = el('button', {
-      type: 'button',
-      className: 'button ghost small batch-toggle',
-      'aria-expanded': String(open),
-      onclick: () => {
-        if (open) shownInBatch.delete(batch.id);
-        else shownInBatch.set(batch.id, PAGE);
-        render();
+    const toggle = el(
+      'button',
+      {
+        type: 'button',
+        className: 'button ghost small batch-toggle',
+        'aria-expanded': String(open),
+        onclick: () => {
+          if (open) shownInBatch.delete(batch.id);
+          else shownInBatch.set(batch.id, PAGE);
+          render();
+        },
       },
-    }, open ? 'Hide links' : 'Show links');
-    const head = el('tr', { className: 'batch-row', 'data-batch-id': batch.id },
+      open ? 'Hide links' : 'Show links',
+    );
+    const head = el(
+      'tr',
+      { className: 'batch-row', 'data-batch-id': batch.id },
       el('td', { className: 'nowrap' }, formatDateTime(batch.createdAt)),
-      el('td', { colSpan: 2 },
+      el(
+        'td',
+        { colSpan: 2 },
         el('span', { className: 'batch-icon', 'aria-hidden': 'true' }),
-        el('strong', {}, batch.fileName), ' ', muted(`· bulk · ${plural(links.length, 'link')}`)
+        el('strong', {}, batch.fileName),
+        ' ',
+        muted(`· bulk · ${plural(links.length, 'link')}`),
       ),
       summary,
       el('td', {}, muted('—')),
-      el('td', { className: 'row-actions' }, toggle)
+      el('td', { className: 'row-actions' }, toggle),
     );
     if (!open) return [head];
     const rows = links.slice(0, shown).map((link) => linkRow(link, 'batch-child'));
     const rest = links.length - shown;
-    const more = rest > 0 && moreRow(`Show ${Math.min(rest, PAGE)} more of this run (${rest} left)`, () => {
-      shownInBatch.set(batch.id, shown + PAGE);
-      render();
-    }, 'batch-child');
+    const more =
+      rest > 0 &&
+      moreRow(
+        `Show ${Math.min(rest, PAGE)} more of this run (${rest} left)`,
+        () => {
+          shownInBatch.set(batch.id, shown + PAGE);
+          render();
+        },
+        'batch-child',
+      );
     return [head, ...rows, more];
   }
 
@@ -122,16 +145,29 @@ export function createLinkHistory(card, { resultPanel, book, poller }) {
     const rest = entries.length - shownEntries;
     replaceChildren(
       body,
-      el('div', { className: 'table-wrap' },
-        el('table', { id: 'history-table' },
+      el(
+        'div',
+        { className: 'table-wrap' },
+        el(
+          'table',
+          { id: 'history-table' },
           el('thead', {}, el('tr', {}, ...HEADINGS.map((h) => el('th', { scope: 'col' }, h)))),
-          el('tbody', {}, ...rows,
-            rest > 0 && moreRow(`Show ${Math.min(rest, PAGE)} more (${rest} older)`, () => {
-              shownEntries += PAGE;
-              render();
-            }, 'older'))
-        )
-      )
+          el(
+            'tbody',
+            {},
+            ...rows,
+            rest > 0 &&
+              moreRow(
+                `Show ${Math.min(rest, PAGE)} more (${rest} older)`,
+                () => {
+                  shownEntries += PAGE;
+                  render();
+                },
+                'older',
+              ),
+          ),
+        ),
+      ),
     );
     poller.watch([...onScreen.cells.keys()]);
   }

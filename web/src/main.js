@@ -47,7 +47,8 @@ const history = createLinkHistory(document.querySelector('#history'), {
 async function start() {
   const { config, client } = await ready;
   const form = document.querySelector('#link-form');
-  if (config.environment === 'sandbox' && !form.elements.workflowId.value) form.elements.workflowId.value = 'sandbox-workflow';
+  if (config.environment === 'sandbox' && !form.elements.workflowId.value)
+    form.elements.workflowId.value = 'sandbox-workflow';
 
   const linkForm = setUpLinkForm(form, {
     validate: (request) => client.validate(request),
@@ -56,7 +57,13 @@ async function start() {
       const createdAt = Date.now();
       try {
         const link = await client.generateKycLink(request, { signal });
-        const entry = { ...link, workflowId: request.workflowId, applicationId: request.applicationId, createdAt, expiresAt: expiresAt(request.expiryTime, createdAt) };
+        const entry = {
+          ...link,
+          workflowId: request.workflowId,
+          applicationId: request.applicationId,
+          createdAt,
+          expiresAt: expiresAt(request.expiryTime, createdAt),
+        };
         history.add(entry);
         resultPanel.showLink(entry);
       } catch (error) {

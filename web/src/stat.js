@@ -8,6 +8,6 @@ export function stat(value, label, className = 'stat', state) {
     'div',
     { className, 'data-state': state },
     el('span', { className: 'stat-value' }, String(value)),
-    el('span', { className: 'stat-label' }, label)
+    el('span', { className: 'stat-label' }, label),
   );
 }

@@ -9,7 +9,9 @@ export function createStatusBook({ lookUp, limiter }) {
   const entries = new Map(); // linkId -> { status?, error?, checking, checkedAt? }
   const running = new Map(); // linkId -> the lookup's promise
   const listeners = new Set();
-  const notify = (linkId) => listeners.forEach((listener) => listener(linkId));
+  const notify = (linkId) => {
+    for (const listener of listeners) listener(linkId);
+  };
 
   function check(linkId) {
     if (running.has(linkId)) return running.get(linkId);
@@ -20,7 +22,7 @@ export function createStatusBook({ lookUp, limiter }) {
       .run(() => lookUp(linkId))
       .then(
         (status) => ({ status, error: null }),
-        (error) => ({ status: before?.status, error }) // the last status known stays beside the error
+        (error) => ({ status: before?.status, error }), // the last status known stays beside the error
       )
       .then((outcome) => {
         running.delete(linkId);

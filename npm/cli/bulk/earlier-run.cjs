@@ -7,7 +7,7 @@ const { UsageError } = require('../usage-error.cjs');
 const { journalPathFor, readJournal } = require('./journal.cjs');
 const { asUsageError } = require('./read-csv.cjs');
 const { readPrivateFile } = require('./safe-files.cjs');
-const { terminalSafe } = require('./terminal-text.cjs');
+const { terminalSafe } = require('../terminal-safe.cjs');
 
 // Outputs written before the engine called a created row `created`; read so, they get no second link.
 const LEGACY_CREATED = 'ok';
@@ -34,7 +34,7 @@ function readEarlierRun(outPath, header) {
     if (earlier.header.length > 0 && earlier.header.join('\n') !== columns.join('\n')) {
       throw new UsageError(
         `${outPath} exists with other columns than this input gives (${terminalSafe(earlier.header.join(', '))}); ` +
-          'to resume, pass the same --in as before; otherwise pass a new --out'
+          'to resume, pass the same --in as before; otherwise pass a new --out',
       );
     }
     const idIndex = header.indexOf(ID_COLUMN);

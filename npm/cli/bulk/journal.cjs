@@ -63,7 +63,7 @@ function createJournal(file) {
   let fd;
   try {
     fd = createPrivateFile(file);
-    fs.writeSync(fd, JSON.stringify({ run: { pid: process.pid, host: os.hostname() } }) + '\n');
+    fs.writeSync(fd, `${JSON.stringify({ run: { pid: process.pid, host: os.hostname() } })}\n`);
     fs.fsyncSync(fd);
     fsyncFolder(path.dirname(file));
   } catch (error) {
@@ -90,14 +90,14 @@ function createJournal(file) {
   return {
     sending(id, fields) {
       return new Promise((resolve, reject) => {
-        queue.push({ line: JSON.stringify({ sending: id, fields }) + '\n', resolve, reject });
+        queue.push({ line: `${JSON.stringify({ sending: id, fields })}\n`, resolve, reject });
         draining ??= drain();
       });
     },
     // Straight to the OS with one write(2): a crash of this process loses no result; the next fsync
     // (or the output written at the end) makes it durable against a power cut too.
     result(id, fields, outcome) {
-      fs.writeSync(fd, JSON.stringify({ result: id, fields, outcome }) + '\n');
+      fs.writeSync(fd, `${JSON.stringify({ result: id, fields, outcome })}\n`);
     },
     async close() {
       await draining;

@@ -30,7 +30,7 @@ function barProgress(stream, total, labels) {
       hideCursor: true,
       etaBuffer: 100,
     },
-    cliProgress.Presets.shades_classic
+    cliProgress.Presets.shades_classic,
   );
   const startedAt = Date.now();
   bar.start(total, 0, { ...noRows(labels), rate: 0 });

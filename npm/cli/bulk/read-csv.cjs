@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const { BulkInputError, checkColumns, parseCsv } = require('../../dist/bulk.cjs');
 const { UsageError } = require('../usage-error.cjs');
-const { terminalSafe } = require('./terminal-text.cjs');
+const { terminalSafe } = require('../terminal-safe.cjs');
 
 /**
  * Runs `read()`, turning the engine's BulkInputError into a UsageError that names the file. Its message

@@ -2,7 +2,7 @@
 // The text bulk prints about rows: problems found before sending, the summary after, and the rows
 // whose outcome is unknown. Row values and server text pass through terminalSafe on their way out.
 
-const { terminalSafe } = require('./terminal-text.cjs');
+const { terminalSafe } = require('../terminal-safe.cjs');
 
 const MAX_LISTED = 20;
 
@@ -10,14 +10,14 @@ const quoted = (text) => `"${terminalSafe(text)}"`;
 
 function invalidRowLines(inPath, invalid) {
   return invalid.flatMap(({ line, issues }) =>
-    issues.map((issue) => `${inPath} line ${line}: ${issue.field}: ${terminalSafe(issue.message)}`)
+    issues.map((issue) => `${inPath} line ${line}: ${issue.field}: ${terminalSafe(issue.message)}`),
   );
 }
 
 function duplicateLines(inPath, duplicates) {
   return duplicates.map(
     ({ line, applicationId, firstLine }) =>
-      `${inPath} line ${line}: applicationId ${quoted(applicationId)} repeats line ${firstLine}; it gets one link`
+      `${inPath} line ${line}: applicationId ${quoted(applicationId)} repeats line ${firstLine}; it gets one link`,
   );
 }
 

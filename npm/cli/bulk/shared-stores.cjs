@@ -5,7 +5,7 @@
 
 const { createRedisStores } = require('../../redis/index.cjs');
 const { UsageError } = require('../usage-error.cjs');
-const { terminalSafe } = require('./terminal-text.cjs');
+const { terminalSafe } = require('../terminal-safe.cjs');
 
 /** Adds the stores to `options` when a Redis URL is given; close() after the run. */
 async function withSharedStores(options, flags, env, stderr) {

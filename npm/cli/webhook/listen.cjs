@@ -79,7 +79,7 @@ function createReceiver(settings, { stdout, stderr }) {
       if (error?.code !== 'WEBHOOK_UNAUTHORIZED' && error?.code !== 'WEBHOOK_INVALID') throw error;
       return reject(res, error.status, error.code, error.message);
     }
-    stdout.write(terminalSafeJson(event) + '\n');
+    stdout.write(`${terminalSafeJson(event)}\n`);
     answer(res, 200, { ok: true });
   };
 }

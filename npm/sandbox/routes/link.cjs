@@ -63,7 +63,8 @@ function findFieldProblem(request) {
   if (typeof workflowId !== 'string' || workflowId.length === 0) return 'workflowId is required';
   if ('applicationId' in request && typeof applicationId !== 'string') return 'applicationId must be a string';
   // The V2 docs once typed expiryTime as a string; the sandbox holds clients to the current docs.
-  if ('expiryTime' in request && !isPositiveInteger(expiryTime)) return 'expiryTime must be a positive integer (minutes)';
+  if ('expiryTime' in request && !isPositiveInteger(expiryTime))
+    return 'expiryTime must be a positive integer (minutes)';
   if ('redirect_url' in request && typeof redirectUrl !== 'string') return 'redirect_url must be a string';
   return null;
 }

@@ -23,7 +23,7 @@ function errorLabel(error) {
 
 function withTimeout(promise, timeoutMs) {
   let timer;
-  const timeout = new Promise((resolve, reject) => {
+  const timeout = new Promise((_resolve, reject) => {
     timer = setTimeout(() => reject(TIMED_OUT), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));

@@ -143,7 +143,12 @@ class StoreBackedClient {
 
   #plainOrReused(request, callOptions, reuse) {
     const optionsReadable = callOptions === undefined || (callOptions !== null && typeof callOptions === 'object');
-    const reusable = reuse && !this.#closed && optionsReadable && request !== null && typeof request === 'object' &&
+    const reusable =
+      reuse &&
+      !this.#closed &&
+      optionsReadable &&
+      request !== null &&
+      typeof request === 'object' &&
       this.#client.validate(request).length === 0; // an invalid request goes on to be rejected as usual
     const reused = reusable ? this.#reuse(request, callOptions ?? {}) : undefined;
     return this.#count(reused ?? this.#client.generateKycLink(request, callOptions)); // not reusable: a normal call

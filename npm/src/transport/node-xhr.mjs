@@ -49,7 +49,8 @@ export function createNodeXhr({ userAgent }) {
       response.on('error', () => this.fail());
       response.on('end', () => {
         const pairs = [];
-        for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
+        for (let i = 0; i < response.rawHeaders.length; i += 2)
+          pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
         this.deliver(response.statusCode, response.statusMessage, headerLines(pairs), joinChunks(chunks, size));
       });
       // A connection that closes before the end of the body is a network error (after 'end' this is a no-op).
