@@ -3,6 +3,8 @@
 #include <emscripten/bind.h>
 
 #include "core/request.hpp"
+#include "core/response.hpp"
+#include "core/url.hpp"
 #include "core/webhook.hpp"
 #include "js_values.hpp"
 #include "wasm_client.hpp"
@@ -43,6 +45,14 @@ val parseWebhook(val options, val headerValue, std::string body) {
   return answer;
 }
 
+// A link read back from a shared store, which whoever can write the store controls: handed out only if
+// it passes the rules a link in FACEKI's answer passes (a tampered store could otherwise serve any URL).
+bool storedLinkUsable(val linkId, val url) {
+  const std::optional<std::string> id = kyc::wasm::copyJsString(linkId);
+  const std::optional<std::string> address = kyc::wasm::copyJsString(url);
+  return id && address && !kyc::linkIdProblem(*id) && !kyc::linkUrlProblem(*address);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(faceki_kyc_link) {
@@ -56,6 +66,7 @@ EMSCRIPTEN_BINDINGS(faceki_kyc_link) {
   emscripten::function("kycGetAccessToken", &WasmClient::getAccessTokenOn);
   emscripten::function("kycCloseClient", &WasmClient::close);
   emscripten::function("validateKycLinkRequest", &validateKycLinkRequest);
+  emscripten::function("kycStoredLinkUsable", &storedLinkUsable);
   emscripten::function("kycAbortCall", &WasmClient::abortCall);
   emscripten::function("kycDeliverToken", &WasmClient::deliverToken);
 }

@@ -280,3 +280,28 @@ test('the one-shot generateKycLink takes the store options too: shared stores re
   assert.equal(sandbox.links.length, 1);
   assert.equal(sandbox.requests.filter((entry) => entry.route === 'token').length, 1);
 });
+
+test('a tampered store cannot hand out a link: a stored link must pass the rules a FACEKI answer passes', async (t) => {
+  const sandbox = await sandboxFor(t);
+  const linkStore = spyStore();
+  const kyc = await clientFor(t, sandbox, { linkStore, reuseLinks: true });
+  const first = await kyc.generateKycLink(person('mallory-target'));
+  const [[key, value]] = [...linkStore.written].filter(([name]) => !name.endsWith(':lock'));
+  const stored = JSON.parse(value);
+  const tampered = [
+    { ...stored, url: 'javascript:alert(1)' },
+    { ...stored, url: 'ftp://evil.example/kyc' },
+    { ...stored, url: `https://evil.example/\u202Elive.com` },
+    { ...stored, url: `${stored.url}\r\nSet-Cookie: x=1` },
+    { ...stored, url: `https://evil.example/${'a'.repeat(100_000)}` },
+    { ...stored, linkId: 'x y' },
+  ];
+  for (const record of tampered) {
+    await linkStore.set(key, JSON.stringify(record), 60000);
+    const link = await kyc.generateKycLink(person('mallory-target'));
+    assert.notEqual(link.url, record.url, `served a tampered link: ${record.url.slice(0, 60)}`);
+    assert.notEqual(link.linkId, first.linkId, 'a new link was made instead');
+  }
+  await linkStore.set(key, JSON.stringify(stored), 60000); // the genuine one is still reused
+  assert.equal((await kyc.generateKycLink(person('mallory-target'))).linkId, first.linkId);
+});

@@ -40,12 +40,13 @@ function uncertainError() {
 }
 
 /** A stored link still good for minRemainingMs, as { linkId, url }; null for none. Throws for UNCERTAIN. */
-function parseStored(value, minRemainingMs) {
+function parseStored(value, minRemainingMs, isUsableLink) {
   if (value === UNCERTAIN) throw uncertainError();
   if (typeof value !== 'string') return null;
   try {
     const { linkId, url, expiresAt } = JSON.parse(value);
     if (typeof linkId !== 'string' || typeof url !== 'string' || !Number.isFinite(expiresAt)) return null;
+    if (!isUsableLink(linkId, url)) return null; // tampered or damaged: a new link is made instead
     return expiresAt - Date.now() >= minRemainingMs ? { linkId, url } : null;
   } catch {
     return null; // not ours or damaged: treated as no link
@@ -54,12 +55,12 @@ function parseStored(value, minRemainingMs) {
 
 /**
  * @param {{ store: object, baseUrl: string, minRemainingMinutes: number, lockTtlMs: (callOptions) => number,
- *           isClosed: () => boolean,
+ *           isClosed: () => boolean, isUsableLink: (linkId: string, url: string) => boolean,
  *           create: (request: object, callOptions: object) => Promise<{ linkId: string, url: string }> }} how
  *   store is guarded (answers STORE_DOWN)
  * @returns (request, callOptions) => a promise of a link, or undefined when the request is not reusable
  */
-export function createLinkReuse({ store, baseUrl, minRemainingMinutes, lockTtlMs, isClosed, create }) {
+export function createLinkReuse({ store, baseUrl, minRemainingMinutes, lockTtlMs, isClosed, isUsableLink, create }) {
   const minRemainingMs = minRemainingMinutes * MINUTE_MS;
 
   async function createAndStore(key, request, shape, callOptions) {
@@ -88,13 +89,13 @@ export function createLinkReuse({ store, baseUrl, minRemainingMinutes, lockTtlMs
         if (isClosed()) throw aborted('the client was closed');
         const stored = await store.get(key);
         if (stored === STORE_DOWN) return create(request, callOptions); // warned: a link without reuse
-        const found = parseStored(stored, minRemainingMs);
+        const found = parseStored(stored, minRemainingMs, isUsableLink);
         if (found) return found;
         const release = await store.lock(lockKeyOf(key), lockTtlMs(callOptions));
         if (release === STORE_DOWN) return create(request, callOptions);
         if (release) {
           try {
-            const again = parseStored(await store.get(key), minRemainingMs); // a holder just before us
+            const again = parseStored(await store.get(key), minRemainingMs, isUsableLink); // a holder just before us
             return again ?? (await createAndStore(key, request, shape, callOptions));
           } finally {
             await release();

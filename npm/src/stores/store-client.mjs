@@ -3,7 +3,7 @@
 // shared token (shared-token.mjs), whose fetches use a short-lived credentials client of their own; the
 // core keeps caching the token until shortly before its exp, so the store is read about once per token.
 
-import { createClient } from '../kyc-client.mjs';
+import { createClient, intoModule } from '../kyc-client.mjs';
 import { invalidConfig } from '../kyc-error.mjs';
 import { snapshot } from '../snapshot.mjs';
 import { createMemoryStore } from './memory-store.mjs';
@@ -91,7 +91,9 @@ export async function createClientWithStores(loadModule, options) {
     ? await sharedTokenOptions(loadModule, clientOptions, guard(tokenStore, 'tokenStore', 'the token is not shared'))
     : clientOptions;
   const client = await createClient(loadModule, coreOptions);
+  const module = await loadModule();
   return new StoreBackedClient(client, {
+    isUsableLink: (linkId, url) => intoModule(module, () => module.kycStoredLinkUsable(linkId, url)),
     store: guard(linkStore ?? createMemoryStore(), 'linkStore', 'the link is made without reuse'),
     reuseByDefault: reuseLinks ?? false,
     minRemainingMinutes: minRemainingMinutes ?? 10,
@@ -108,7 +110,7 @@ class StoreBackedClient {
   #running = 0;
   #closed = false;
 
-  constructor(client, { store, reuseByDefault, minRemainingMinutes, timeoutMs, maxRetries }) {
+  constructor(client, { store, reuseByDefault, minRemainingMinutes, timeoutMs, maxRetries, isUsableLink }) {
     this.#client = client;
     this.#reuseByDefault = reuseByDefault;
     this.#reuse = createLinkReuse({
@@ -120,6 +122,7 @@ class StoreBackedClient {
       lockTtlMs: (callOptions) =>
         (callOptions.timeoutMs ?? timeoutMs) * ((callOptions.maxRetries ?? maxRetries) + 1) + LINK_LOCK_SLACK_MS,
       isClosed: () => this.#closed,
+      isUsableLink,
       create: (request, callOptions) => this.#client.generateKycLink(request, callOptions),
     });
   }
