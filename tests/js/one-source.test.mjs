@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { createKycClient, kycFacts } from '../../npm/index.mjs';
+import { createKycClient, kycFacts, validateKycLinkRequest } from '../../npm/index.mjs';
 import { GUIDANCE } from '../../web/src/error-text.js';
 
 const require = createRequire(import.meta.url);
@@ -80,4 +80,29 @@ test('INVALID_CONFIG errors raised in JS begin as the core words its own', async
   const fromJs = await createKycClient(null).then(assert.fail, (error) => error);
   assert.equal(fromJs.code, 'INVALID_CONFIG');
   assert.ok(fromJs.message.startsWith(prefix), `"${fromJs.message}" begins with "${prefix}"`);
+});
+
+// The admin tool (web/src/link-request.js issueText) and the CLI (generate.cjs flagWording) put their own
+// name for a field in place of the field at the start of the core's message: for every field of a link
+// request, and every way it can be wrong, the core's message must begin with the field's name.
+test("every link-request issue about a field begins with the field's name (the admin tool and CLI relabel it)", async () => {
+  const wrong = {
+    workflowId: [undefined, '', '   ', 7, 'x'.repeat(300), 'a\u0000b'],
+    applicationId: ['', 7, 'x'.repeat(300), 'a\u0007'],
+    expiryTime: ['60', 0, -1, 1.5, 1e9, Number.NaN],
+    redirectUrl: ['', 7, 'ftp://example.com', 'http://example.com/', 'https://exa mple.com/', 'not a url'],
+  };
+  let checked = 0;
+  for (const [field, values] of Object.entries(wrong)) {
+    for (const value of values) {
+      const request = { workflowId: 'w', [field]: value };
+      if (value === undefined) delete request[field];
+      for (const issue of await validateKycLinkRequest(request)) {
+        assert.equal(issue.field, field, JSON.stringify(issue));
+        assert.ok(issue.message.startsWith(`${field} `), `"${issue.message}" begins with "${field}"`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked >= 18, `the cases are refused (${checked} issues)`);
 });
