@@ -5,20 +5,10 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { createKycClient } from '../../npm/index.mjs';
 import { createRedisStores } from '../../npm/redis/index.mjs';
 import { redisFor } from './redis-server.mjs';
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  WORKFLOW,
-  peopleCsv,
-  readCsvObjects,
-  runCli,
-  sandboxEnv,
-  sandboxFor,
-  tempDir,
-} from './cli-harness.mjs';
+import { storeClientFor } from './support.mjs';
+import { WORKFLOW, peopleCsv, readCsvObjects, runCli, sandboxEnv, sandboxFor, tempDir } from './cli-harness.mjs';
 
 test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL works too', {
   timeout: 60000,
@@ -27,15 +17,7 @@ test('bulk --redis-url reuses the backend token and links; FACEKI_REDIS_URL work
   const sandbox = await sandboxFor(t);
   const stores = await createRedisStores({ url: redis.url, keyPrefix: 'shop:' });
   t.after(() => stores.close());
-  const backend = await createKycClient({
-    baseUrl: sandbox.url,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    tokenStore: stores.tokenStore,
-    linkStore: stores.linkStore,
-    reuseLinks: true,
-  });
-  t.after(() => backend.close());
+  const backend = await storeClientFor(t, sandbox, stores);
   const fromBackend = await backend.generateKycLink({ workflowId: WORKFLOW, applicationId: 'user-1', expiryTime: 60 });
 
   const dir = tempDir(t);

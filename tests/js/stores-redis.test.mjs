@@ -8,11 +8,10 @@ import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 
-import { createKycClient } from '../../npm/index.mjs';
 import { createRedisStores } from '../../npm/redis/index.mjs';
 import { startSandbox } from '../../npm/sandbox/index.cjs';
 import { redisFor } from './redis-server.mjs';
-import { CLIENT_ID, CLIENT_SECRET, WORKFLOW, sandboxFor } from './support.mjs';
+import { CLIENT_ID, CLIENT_SECRET, WORKFLOW, sandboxFor, storeClientFor } from './support.mjs';
 
 // The package's dev dependency, for looking at what the stores wrote.
 const { createClient } = createRequire(new URL('../../npm/package.json', import.meta.url))('redis');
@@ -35,20 +34,6 @@ async function storesFor(t, options) {
   return stores;
 }
 
-async function clientFor(t, sandbox, stores, extra = {}) {
-  const kyc = await createKycClient({
-    baseUrl: sandbox.url,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    tokenStore: stores.tokenStore,
-    linkStore: stores.linkStore,
-    reuseLinks: true,
-    ...extra,
-  });
-  t.after(() => kyc.close());
-  return kyc;
-}
-
 test('Redis restarted mid-run: every call succeeds, the outage only warns, reuse resumes after', {
   timeout: 60000,
 }, async (t) => {
@@ -57,7 +42,7 @@ test('Redis restarted mid-run: every call succeeds, the outage only warns, reuse
   const stores = await storesFor(t, { url: redis.url });
   const warnings = [];
   const onWarning = (warning) => warnings.push(warning);
-  const kyc = await clientFor(t, sandbox, stores, { onWarning, storeTimeoutMs: 500 });
+  const kyc = await storeClientFor(t, sandbox, stores, { onWarning, storeTimeoutMs: 500 });
 
   let round = 0;
   let failures = 0;
@@ -168,8 +153,8 @@ test('a token refused with 401 is replaced once for every instance sharing the s
   const redis = await redisFor(t);
   const first = await sandboxFor(t);
   const stores = await storesFor(t, { url: redis.url });
-  const a = await clientFor(t, first, stores);
-  const b = await clientFor(t, first, stores);
+  const a = await storeClientFor(t, first, stores);
+  const b = await storeClientFor(t, first, stores);
   await Promise.all([a.generateKycLink(person('x')), b.generateKycLink(person('y'))]);
   assert.equal(first.stats().tokenRequests, 1);
   const { port } = first;
@@ -187,7 +172,7 @@ test('keys are the prefix and a hash (no applicationId), values are secrets, clo
   const sandbox = await sandboxFor(t);
   const raw = await rawClientFor(t, redis);
   const stores = await createRedisStores({ client: raw, keyPrefix: 'app1:' });
-  const kyc = await clientFor(t, sandbox, stores);
+  const kyc = await storeClientFor(t, sandbox, stores);
   const link = await kyc.generateKycLink(person('alice@example.com'));
   const keys = (await raw.keys('*')).sort();
   assert.equal(keys.length, 2);

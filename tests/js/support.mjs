@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 
+import { createKycClient } from '../../npm/index.mjs';
 import { startSandbox } from '../../npm/sandbox/index.cjs';
 
 export const CLIENT_ID = 'sandbox-client';
@@ -82,4 +83,19 @@ export function typecheck(files, { cwd, skipLibCheck = false } = {}) {
     cwd,
     encoding: 'utf8',
   });
+}
+
+/** A client of the sandbox's credentials over shared stores ({ tokenStore, linkStore }), reusing links. */
+export async function storeClientFor(t, sandbox, stores, extra = {}) {
+  const kyc = await createKycClient({
+    baseUrl: sandbox.url,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    tokenStore: stores.tokenStore,
+    linkStore: stores.linkStore,
+    reuseLinks: true,
+    ...extra,
+  });
+  t.after(() => kyc.close());
+  return kyc;
 }
